@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs every *.test.ts under src/ and tests/ with Node's test runner (Node 20 expands no globs itself).
+// Fails when no test file is found, so a broken layout can never pass as "0 tests".
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(dir) {
+  let found = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'node_modules') found = found.concat(findTests(path));
+    else if (entry.isFile() && entry.name.endsWith('.test.ts')) found.push(path);
+  }
+  return found;
+}
+
+const filter = process.argv.slice(2);
+const files = ['src', 'tests'].flatMap(findTests).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const concurrency = process.env.RELAIS_TEST_CONCURRENCY ?? '2';
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env: { ...process.env, RELAIS_LOG_LEVEL: process.env.RELAIS_LOG_LEVEL ?? 'silent' } },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { users } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { SESSION_COOKIE, authOf, requireRole } from '../http/authenticate.ts';
+import { ANY_ROLE } from './roles.ts';
+import { login, logout } from './sessions.service.ts';
+import { presentUser, userSchema } from './users.presenter.ts';
+
+const loginBody = z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) });
+const sessionSchema = z.object({ user: userSchema, csrfToken: z.string().nullable() });
+
+function secureCookie(app: FastifyInstance, request: FastifyRequest): boolean {
+  const setting = app.ctx.config.cookieSecure;
+  return setting === 'auto' ? request.protocol === 'https' : setting === 'true';
+}
+
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx.database;
+
+  r.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], summary: 'Sign in with email and password', security: [], body: loginBody, response: { 200: sessionSchema } },
+      config: {
+        rateLimit: {
+          max: app.ctx.config.loginRateLimitPerMinute,
+          timeWindow: '1 minute',
+          // Per address and per account: one attacker cannot lock out a whole office behind one NAT by email.
+          keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as any)?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(db, { ...request.body, ip: request.ip }, app.ctx.config.sessionTtlHours);
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(app, request), expires: result.expiresAt,
+      });
+      const [user] = await db.select().from(users).where(eq(users.id, result.userId));
+      return { user: presentUser(user!), csrfToken: result.csrfToken };
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } }, preHandler: requireRole(ANY_ROLE) },
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) await logout(db, cookie);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token for writes', response: { 200: sessionSchema } }, preHandler: requireRole(ANY_ROLE) },
+    async (request) => {
+      const auth = authOf(request);
+      const [user] = await db.select().from(users).where(and(eq(users.id, auth.userId), eq(users.orgId, auth.orgId)));
+      if (!user) throw new AppError('unauthenticated', 'user no longer exists');
+      return { user: presentUser(user), csrfToken: request.csrfToken };
+    },
+  );
+}

@@ -1,0 +1,60 @@
+// The only module that reads process.env: every setting is parsed and checked once, at start-up.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  RELAIS_DATA_DIR: z.string().min(1).default('./data'),
+  RELAIS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  RELAIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RELAIS_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  RELAIS_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  RELAIS_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  RELAIS_COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  RELAIS_PUBLIC_URL: z.url().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  bodyLimitBytes: number;
+  logLevel: z.infer<typeof envSchema>['RELAIS_LOG_LEVEL'];
+  seedDemo: 'auto' | 'never';
+  sessionTtlHours: number;
+  loginRateLimitPerMinute: number;
+  cookieSecure: 'true' | 'false' | 'auto';
+  publicUrl: string | undefined;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message names every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${reasons.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.RELAIS_DATA_DIR,
+    bodyLimitBytes: e.RELAIS_BODY_LIMIT_BYTES,
+    logLevel: e.RELAIS_LOG_LEVEL,
+    seedDemo: e.RELAIS_SEED_DEMO,
+    sessionTtlHours: e.RELAIS_SESSION_TTL_HOURS,
+    loginRateLimitPerMinute: e.RELAIS_LOGIN_RATE_LIMIT,
+    cookieSecure: e.RELAIS_COOKIE_SECURE,
+    publicUrl: e.RELAIS_PUBLIC_URL,
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES, CONVERSATION_STATUSES, SEVERITIES } from '../db/schema/index.ts';
+import type { conversations } from '../db/schema/index.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const conversationSchema = z.object({
+  id: z.uuid(),
+  channel: z.object({ id: z.uuid(), type: z.enum(CHANNEL_TYPES), name: z.string() }),
+  contact: z.object({ id: z.uuid(), name: z.string().nullable() }),
+  subject: z.string().nullable(),
+  status: z.enum(CONVERSATION_STATUSES),
+  level: z.number().int(),
+  severity: z.enum(SEVERITIES),
+  intent: z.string().nullable(),
+  intentConfidence: z.number().nullable(),
+  language: z.string().nullable(),
+  priority: z.number().int(),
+  assigneeId: z.uuid().nullable(),
+  teamId: z.uuid().nullable(),
+  visibility: z.enum(['public', 'private']),
+  tags: z.array(z.string()),
+  firstResponseDueAt: z.string().nullable(),
+  resolutionDueAt: z.string().nullable(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  lastMessageAt: z.string(),
+  createdAt: z.string(),
+});
+export type ConversationDto = z.infer<typeof conversationSchema>;
+
+export type ConversationRow = typeof conversations.$inferSelect & {
+  channelType: (typeof CHANNEL_TYPES)[number];
+  channelName: string;
+  contactName: string | null;
+};
+
+export function presentConversation(c: ConversationRow): ConversationDto {
+  return {
+    id: c.id,
+    channel: { id: c.channelId, type: c.channelType, name: c.channelName },
+    contact: { id: c.contactId, name: c.contactName },
+    subject: c.subject, status: c.status, level: c.level, severity: c.severity, intent: c.intent,
+    intentConfidence: c.intentConfidence, language: c.language, priority: c.priority,
+    assigneeId: c.assigneeId, teamId: c.teamId, visibility: c.visibility, tags: c.tags,
+    firstResponseDueAt: iso(c.firstResponseDueAt), resolutionDueAt: iso(c.resolutionDueAt),
+    firstResponseAt: iso(c.firstResponseAt), resolvedAt: iso(c.resolvedAt),
+    lastMessageAt: c.lastMessageAt.toISOString(), createdAt: c.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,95 @@
+// Builds the HTTP server: plugins, error shape, OpenAPI, and every concept's routes under /api.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { AppError } from '../errors.ts';
+import type { AppContext } from './context.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { authenticate } from './authenticate.ts';
+import { opsRoutes } from '../ops/ops.routes.ts';
+import { authRoutes } from '../accounts/auth.routes.ts';
+import { usersRoutes } from '../accounts/users.routes.ts';
+import { apiTokensRoutes } from '../accounts/api-tokens.routes.ts';
+import { conversationsRoutes } from '../conversations/conversations.routes.ts';
+import { messagesRoutes } from '../conversations/messages.routes.ts';
+import { contactsRoutes } from '../contacts/contacts.routes.ts';
+import { articlesRoutes } from '../knowledge/articles.routes.ts';
+import { templatesRoutes } from '../templates/templates.routes.ts';
+import { webAppRoutes } from '../web-app/web-app.routes.ts';
+
+export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger | undefined,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    // Behind a reverse proxy the client address comes from X-Forwarded-For; rate limits key on it.
+    trustProxy: true,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
+
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    ctx.metrics.httpDuration
+      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      Object.assign(new AppError('rate_limited', `too many requests: retry in ${context.after}`), { statusCode: 429 }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Relais API',
+        version: '0.1.0',
+        description:
+          'Every error answers {"error":{"code","message","details"}}. Authenticate with a session cookie ' +
+          '(plus X-CSRF-Token on writes) or with `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'relais_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authenticate);
+
+  await app.register(opsRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(usersRoutes);
+      await api.register(apiTokensRoutes);
+      await api.register(conversationsRoutes);
+      await api.register(messagesRoutes);
+      await api.register(contactsRoutes);
+      await api.register(articlesRoutes);
+      await api.register(templatesRoutes);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(webAppRoutes);
+  return app;
+}
