@@ -55,7 +55,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     db,
     kind: 'pglite',
-    executeSql: async (text, values = []) => ({ rows: (await client.query(text, values)).rows as any[] }),
+    executeSql: async (text, values = []) => {
+      // Parameterless SQL may hold several statements (pg-boss's schema scripts): only exec() accepts those.
+      if (values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: (results[results.length - 1]?.rows ?? []) as any[] };
+      }
+      return { rows: (await client.query(text, values)).rows as any[] };
+    },
     // A PGlite data directory has a single process by construction: there is nobody to lock out.
     withAdvisoryLock: (_key, fn) => fn(),
     close: () => client.close(),

@@ -1,0 +1,98 @@
+// A user of organization A can never read or change organization B's data, through any resource route.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
+import { createConversationRecord } from '../testing/fixtures.ts';
+
+describe('tenancy isolation', () => {
+  let server: TestServer;
+  let a: Tenant;
+  let b: Tenant;
+  const ids: Record<string, string> = {};
+
+  before(async () => {
+    server = await startTestServer();
+    a = await server.createTenant('alpha');
+    b = await server.createTenant('beta');
+    const h = bearer(a.adminToken);
+    const { conversation } = await createConversationRecord(server.database.db, a.orgId, a.channelId);
+    ids.conversation = conversation.id;
+    ids.contact = conversation.contactId;
+    ids.article = json(await server.app.inject({ method: 'POST', url: '/api/articles', headers: h, payload: { slug: 'remboursement', language: 'fr', title: 'Remboursement', body: 'Comment être remboursé.', status: 'published' } })).id;
+    ids.template = json(await server.app.inject({ method: 'POST', url: '/api/templates', headers: h, payload: { name: 'Accueil', language: 'fr', body: 'Bonjour !' } })).id;
+    ids.user = a.adminId;
+    ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
+  });
+  after(() => server.close());
+
+  // Every route that names a record, with a body valid enough to reach the tenancy check.
+  const routes = (): { method: 'GET' | 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: object }[] => [
+    { method: 'GET', url: `/api/conversations/${ids.conversation}` },
+    { method: 'PATCH', url: `/api/conversations/${ids.conversation}`, payload: { status: 'resolved' } },
+    { method: 'GET', url: `/api/conversations/${ids.conversation}/messages` },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/messages`, payload: { body: 'intrusion' } },
+    { method: 'GET', url: `/api/conversations/${ids.conversation}/notes` },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/notes`, payload: { body: 'intrusion' } },
+    { method: 'GET', url: `/api/contacts/${ids.contact}` },
+    { method: 'PATCH', url: `/api/contacts/${ids.contact}`, payload: { name: 'Pirate' } },
+    { method: 'GET', url: `/api/articles/${ids.article}` },
+    { method: 'GET', url: `/api/articles/${ids.article}/versions` },
+    { method: 'PATCH', url: `/api/articles/${ids.article}`, payload: { title: 'Pirate' } },
+    { method: 'GET', url: `/api/templates/${ids.template}` },
+    { method: 'PATCH', url: `/api/templates/${ids.template}`, payload: { name: 'Pirate' } },
+    { method: 'DELETE', url: `/api/templates/${ids.template}` },
+    { method: 'GET', url: `/api/users/${ids.user}` },
+    { method: 'PATCH', url: `/api/users/${ids.user}`, payload: { name: 'Pirate' } },
+    { method: 'DELETE', url: `/api/tokens/${ids.token}` },
+    { method: 'POST', url: '/api/tokens', payload: { userId: ids.user, name: 'stolen' } },
+  ];
+
+  it('covers every route of the OpenAPI document that takes an id', async () => {
+    const doc = json(await server.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const covered = new Set(routes().map((r) => `${r.method} ${r.url.replace(/[0-9a-f-]{36}/g, '{id}')}`));
+    for (const [path, operations] of Object.entries<any>(doc.paths)) {
+      if (!path.includes('{id}')) continue;
+      for (const method of Object.keys(operations)) {
+        assert.ok(covered.has(`${method.toUpperCase()} ${path}`), `tenancy test does not cover ${method.toUpperCase()} ${path}`);
+      }
+    }
+  });
+
+  it('answers 404 to another tenant for every record route', async () => {
+    for (const route of routes()) {
+      const res = await server.app.inject({ ...route, headers: bearer(b.adminToken) });
+      assert.equal(res.statusCode, 404, `${route.method} ${route.url} gave ${res.statusCode}: ${res.body}`);
+      assert.equal(json(res).error.code, 'not_found');
+    }
+  });
+
+  it('never lists another tenant\'s records', async () => {
+    for (const [url, id] of [
+      ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
+      ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token],
+    ] as const) {
+      const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
+      assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);
+      const asA = json(await server.app.inject({ method: 'GET', url, headers: bearer(a.adminToken) }));
+      assert.ok(JSON.stringify(asA).includes(id!), `${url} does not list the tenant's own record`);
+    }
+  });
+
+  it('refuses to point a conversation at another tenant\'s user', async () => {
+    const { conversation } = await createConversationRecord(server.database.db, b.orgId, b.channelId);
+    const res = await server.app.inject({
+      method: 'PATCH', url: `/api/conversations/${conversation.id}`, headers: bearer(b.adminToken), payload: { assigneeId: a.adminId },
+    });
+    assert.equal(res.statusCode, 422);
+  });
+
+  it('left tenant A\'s records unchanged', async () => {
+    const h = bearer(a.adminToken);
+    const conversation = json(await server.app.inject({ method: 'GET', url: `/api/conversations/${ids.conversation}`, headers: h }));
+    assert.equal(conversation.status, 'open');
+    const messages = json(await server.app.inject({ method: 'GET', url: `/api/conversations/${ids.conversation}/messages`, headers: h }));
+    assert.equal(messages.items.length, 1);
+    assert.equal(json(await server.app.inject({ method: 'GET', url: `/api/templates/${ids.template}`, headers: h })).name, 'Accueil');
+    assert.equal(json(await server.app.inject({ method: 'GET', url: `/api/articles/${ids.article}`, headers: h })).title, 'Remboursement');
+  });
+});

@@ -1,0 +1,15 @@
+import { seedDemo } from '../../demo/seed-demo.ts';
+import { withDatabase } from '../with-database.ts';
+
+export async function seedDemoCommand(): Promise<number> {
+  const result = await withDatabase((database) => seedDemo(database.db));
+  if (!result.seeded) {
+    process.stdout.write('demo data already present: nothing changed\n');
+    return 0;
+  }
+  process.stdout.write(
+    `demo data seeded: ${result.organizations} organizations, ${result.conversations} conversations, ${result.articles} articles\n` +
+      `sign in as ${result.adminEmail} with password ${result.adminPassword}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,64 @@
+// Background jobs on the same database as everything else (pg-boss): a job sent inside a transaction
+// exists exactly when the transaction commits, and a crash loses nothing.
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.ts';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+export type JobQueue = {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  send<T extends object>(queue: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
+  work<T extends object>(queue: string, handler: JobHandler<T>, options?: PgBoss.WorkOptions): Promise<void>;
+  schedule(queue: string, cron: string): Promise<void>;
+  /** Jobs waiting or running, across every queue: the /metrics gauge. */
+  depth(): Promise<number>;
+};
+
+export function createJobQueue(database: Database, logger: Logger): JobQueue {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.executeSql(text, values) },
+    schema: 'pgboss',
+    // Level-1 answers are promised "within seconds": poll often; the queries are cheap index scans.
+    pollingIntervalSeconds: 0.5,
+    retryLimit: 5,
+    retryBackoff: true,
+  });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  const queues = new Set<string>();
+
+  async function ensureQueue(name: string) {
+    if (queues.has(name)) return;
+    await boss.createQueue(name);
+    queues.add(name);
+  }
+
+  return {
+    start: async () => {
+      await database.withAdvisoryLock(7_346_110_002, async () => {
+        await boss.start();
+      });
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    async send(queue, data, options = {}) {
+      await ensureQueue(queue);
+      return boss.send(queue, data, options);
+    },
+    async work(queue, handler, options = {}) {
+      await ensureQueue(queue);
+      await boss.work(queue, { ...options, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as any);
+      });
+    },
+    async schedule(queue, cron) {
+      await ensureQueue(queue);
+      await boss.schedule(queue, cron);
+    },
+    async depth() {
+      let total = 0;
+      for (const name of queues) total += await boss.getQueueSize(name);
+      return total;
+    },
+  };
+}

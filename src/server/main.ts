@@ -1,0 +1,63 @@
+// `relais start`: the API, the web app and the background workers in one process.
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { createJobQueue, type JobQueue } from './jobs/job-queue.ts';
+import { registerMaintenanceJobs } from './jobs/maintenance.jobs.ts';
+import { seedDemoIfEmpty } from './demo/seed-on-start.ts';
+
+export class StartupError extends Error {}
+
+export type RunningServer = {
+  app: FastifyInstance;
+  database: Database;
+  queue: JobQueue;
+  url: string;
+  stop(): Promise<void>;
+};
+
+export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await runMigrations(database);
+    if (config.seedDemo === 'auto') await seedDemoIfEmpty(database.db, logger);
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+  const metrics = createMetrics({ defaultMetrics: true });
+  const queue = createJobQueue(database, logger);
+  await queue.start();
+  metrics.setQueueDepthReader(() => queue.depth());
+  await registerMaintenanceJobs(queue, database, logger);
+
+  const app = await buildApp({ config, database, metrics, startedAt: new Date() }, logger);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await queue.stop().catch(() => {});
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new StartupError(`port ${config.port} is already in use: stop the other server or set PORT`);
+    if (e.code === 'EACCES') throw new StartupError(`port ${config.port} needs privileges: choose a port above 1024 with PORT`);
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    app, database, queue, url: `http://localhost:${port}`,
+    // Order matters: stop taking requests and let in-flight ones finish, then let running jobs finish,
+    // then close the database they were writing to.
+    stop: () => (stopping ??= (async () => {
+      await app.close();
+      await queue.stop();
+      await database.close();
+    })()),
+  };
+}
