@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { channels, contacts, conversations, teams, users, type ChannelType, type Severity } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -22,23 +22,40 @@ export type ConversationFilters = {
   limit: number;
 };
 
-function selectConversations(db: Db) {
-  return db
-    .select({ ...getTableColumns(conversations), channelType: channels.type, channelName: channels.name, contactName: contacts.name })
-    .from(conversations)
-    .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId));
+type ConversationBase = typeof conversations.$inferSelect;
+
+/**
+ * Adds each conversation's channel and contact names. Done as lookups on the page's rows rather than a
+ * join in the listing query: with a join, PostgreSQL may sort the whole tenant instead of walking the index.
+ */
+async function withChannelAndContact(db: Db, rows: ConversationBase[]): Promise<ConversationRow[]> {
+  if (rows.length === 0) return [];
+  const [channelRows, contactRows] = await Promise.all([
+    db.select({ id: channels.id, type: channels.type, name: channels.name }).from(channels)
+      .where(inArray(channels.id, [...new Set(rows.map((r) => r.channelId))])),
+    db.select({ id: contacts.id, name: contacts.name }).from(contacts)
+      .where(inArray(contacts.id, [...new Set(rows.map((r) => r.contactId))])),
+  ]);
+  const channelById = new Map(channelRows.map((c) => [c.id, c]));
+  const contactName = new Map(contactRows.map((c) => [c.id, c.name]));
+  return rows.map((r) => {
+    const channel = channelById.get(r.channelId)!;
+    return { ...r, channelType: channel.type, channelName: channel.name, contactName: contactName.get(r.contactId) ?? null };
+  });
 }
 
 export async function listConversations(db: Db, orgId: string, f: ConversationFilters) {
   const c = conversations;
+  const channelsOfType = f.channelType
+    ? db.select({ id: channels.id }).from(channels).where(and(eq(channels.orgId, orgId), eq(channels.type, f.channelType)))
+    : undefined;
   const conditions: (SQL | undefined)[] = [
     eq(c.orgId, orgId),
     f.status ? eq(c.status, f.status) : undefined,
     f.level ? eq(c.level, f.level) : undefined,
     f.severity ? eq(c.severity, f.severity) : undefined,
     f.channelId ? eq(c.channelId, f.channelId) : undefined,
-    f.channelType ? eq(channels.type, f.channelType) : undefined,
+    channelsOfType ? inArray(c.channelId, channelsOfType) : undefined,
     f.assigneeId === 'none' ? isNull(c.assigneeId) : f.assigneeId ? eq(c.assigneeId, f.assigneeId) : undefined,
     f.teamId ? eq(c.teamId, f.teamId) : undefined,
     f.language ? eq(c.language, f.language) : undefined,
@@ -46,15 +63,16 @@ export async function listConversations(db: Db, orgId: string, f: ConversationFi
     f.contactId ? eq(c.contactId, f.contactId) : undefined,
     afterCursor(c.lastMessageAt, c.id, decodeCursor(f.cursor)),
   ];
-  const rows: ConversationRow[] = await selectConversations(db)
+  const rows = await db.select().from(c)
     .where(and(...conditions))
     .orderBy(...newestFirst(c.lastMessageAt, c.id))
     .limit(f.limit + 1);
-  return toPage(rows, f.limit, (r) => ({ at: r.lastMessageAt, id: r.id }), presentConversation);
+  return toPage(await withChannelAndContact(db, rows), f.limit, (r) => ({ at: r.lastMessageAt, id: r.id }), presentConversation);
 }
 
 export async function getConversation(db: Db, orgId: string, id: string): Promise<ConversationRow> {
-  const [row] = await selectConversations(db).where(and(eq(conversations.id, id), eq(conversations.orgId, orgId)));
+  const rows = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.orgId, orgId)));
+  const [row] = await withChannelAndContact(db, rows);
   if (!row) throw notFound('conversation');
   return row;
 }

@@ -26,12 +26,20 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     retryBackoff: true,
   });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-  const queues = new Set<string>();
+  // One creation per queue name, shared by concurrent callers: two createQueue calls for the same name
+  // at once deadlock on PostgreSQL.
+  const queues = new Map<string, Promise<void>>();
 
-  async function ensureQueue(name: string) {
-    if (queues.has(name)) return;
-    await boss.createQueue(name);
-    queues.add(name);
+  function ensureQueue(name: string): Promise<void> {
+    let created = queues.get(name);
+    if (!created) {
+      created = boss.createQueue(name).catch((err) => {
+        queues.delete(name);
+        throw err;
+      });
+      queues.set(name, created);
+    }
+    return created;
   }
 
   return {
@@ -57,7 +65,7 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async depth() {
       let total = 0;
-      for (const name of queues) total += await boss.getQueueSize(name);
+      for (const name of queues.keys()) total += await boss.getQueueSize(name);
       return total;
     },
   };

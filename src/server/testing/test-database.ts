@@ -5,7 +5,8 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 
-export type TestDatabase = Database & { dispose(): Promise<void> };
+/** `url` is set on PostgreSQL, so a test can hand the same database to a child process. */
+export type TestDatabase = Database & { url?: string; dispose(): Promise<void> };
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
@@ -25,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await runMigrations(database);
   return {
     ...database,
+    url: url.toString(),
     dispose: async () => {
       await database.close();
       const cleaner = new pg.Client({ connectionString: serverUrl });

@@ -2,29 +2,31 @@
 // character n-grams inside word boundaries. Characters make the model robust
 // to typos, inflections and French/English morphology; words carry phrasing.
 import { tokenize } from './text-normalization.js';
-import { base64ToFloat32, float32ToBase64, type SparseVector } from './sparse-vector.js';
+import type { SparseVector } from './sparse-vector.js';
+import { base64ToFloat32, float32ToBase64 } from './weight-encoding.js';
 
 export interface VectorizerOptions {
   /** Character n-gram lengths, taken from " word " padded tokens. */
   charNgramMin: number;
   charNgramMax: number;
-  /** Relative weight of the character block versus the word block (each L2-normalized). */
+  /** Weight of the character view relative to the word view (each view is L2-normalized). */
   charWeight: number;
-  /** Terms seen in fewer training texts are dropped (1 keeps everything, needed for tiny datasets). */
+  /**
+   * How much terms never seen in training count in the norm (0 = ignored, 1 = like a
+   * term with the highest idf). A message made mostly of unknown words then gets a
+   * short vector, hence low confidence: the main out-of-scope signal.
+   */
+  unknownWeight: number;
+  /** Terms seen in fewer training texts are dropped (keeps large models compact). */
   minDocumentFrequency: number;
-  wordNgramMax: number;
-  skipBigrams: boolean;
-  crossWordChars: boolean;
 }
 
 export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = {
-  charNgramMin: 3,
+  charNgramMin: 2,
   charNgramMax: 5,
   charWeight: 1,
+  unknownWeight: 1,
   minDocumentFrequency: 1,
-  wordNgramMax: 2,
-  skipBigrams: false,
-  crossWordChars: false,
 };
 
 export interface SerializedVectorizer {
@@ -40,17 +42,8 @@ export function extractTerms(text: string, options: VectorizerOptions): Map<stri
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
   for (let i = 0; i < tokens.length; i++) {
     add('w' + tokens[i]);
-    if (i + 1 < tokens.length && options.wordNgramMax >= 2) add('w' + tokens[i] + ' ' + tokens[i + 1]);
-    if (i + 2 < tokens.length && options.wordNgramMax >= 3) add('w' + tokens[i] + ' ' + tokens[i + 1] + ' ' + tokens[i + 2]);
-    if (i + 2 < tokens.length && options.skipBigrams) add('w' + tokens[i] + ' _ ' + tokens[i + 2]);
-    if (options.crossWordChars) continue;
+    if (i + 1 < tokens.length) add('w' + tokens[i] + ' ' + tokens[i + 1]);
     const padded = ' ' + tokens[i] + ' ';
-    for (let n = options.charNgramMin; n <= options.charNgramMax; n++) {
-      for (let start = 0; start + n <= padded.length; start++) add('c' + padded.slice(start, start + n));
-    }
-  }
-  if (options.crossWordChars) {
-    const padded = ' ' + tokens.join(' ') + ' ';
     for (let n = options.charNgramMin; n <= options.charNgramMax; n++) {
       for (let start = 0; start + n <= padded.length; start++) add('c' + padded.slice(start, start + n));
     }
@@ -58,8 +51,11 @@ export function extractTerms(text: string, options: VectorizerOptions): Map<stri
   return counts;
 }
 
+const CHAR_PREFIX = 99; // 'c'
+
 export class TfidfVectorizer {
   private readonly index: Map<string, number>;
+  private readonly unknownIdf: number;
 
   private constructor(
     readonly options: VectorizerOptions,
@@ -67,6 +63,9 @@ export class TfidfVectorizer {
     readonly idf: Float32Array,
   ) {
     this.index = new Map(terms.map((term, i) => [term, i]));
+    let maxIdf = 1;
+    for (const value of idf) maxIdf = Math.max(maxIdf, value);
+    this.unknownIdf = maxIdf;
   }
 
   get size(): number {
@@ -83,7 +82,7 @@ export class TfidfVectorizer {
     const terms = [...documentFrequency.entries()]
       .filter(([, df]) => df >= options.minDocumentFrequency)
       .map(([term]) => term)
-      .sort(); // sorted so the same data always gives the same feature order
+      .sort(); // the same data always gives the same feature order
     const idf = new Float32Array(terms.length);
     const n = texts.length;
     terms.forEach((term, i) => {
@@ -92,29 +91,30 @@ export class TfidfVectorizer {
     return new TfidfVectorizer({ ...options }, terms, idf);
   }
 
-  /** Sublinear tf-idf, each view L2-normalized, then the whole vector normalized. */
+  /** Sublinear tf-idf; each view L2-normalized (unknown terms included), then combined. */
   transform(text: string): SparseVector {
-    const entries: [number, number, boolean][] = [];
+    const known: { index: number; value: number; isChar: boolean }[] = [];
     let wordNorm = 0;
     let charNorm = 0;
     for (const [term, count] of extractTerms(text, this.options)) {
-      const i = this.index.get(term);
-      if (i === undefined) continue;
-      const value = (1 + Math.log(count)) * this.idf[i]!;
-      const isChar = term.charCodeAt(0) === 99; // 'c'
+      const index = this.index.get(term);
+      const tf = 1 + Math.log(count);
+      const value = index === undefined ? tf * this.unknownIdf * this.options.unknownWeight : tf * this.idf[index]!;
+      const isChar = term.charCodeAt(0) === CHAR_PREFIX;
       if (isChar) charNorm += value * value;
       else wordNorm += value * value;
-      entries.push([i, value, isChar]);
+      if (index !== undefined) known.push({ index, value, isChar });
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
-    const charScale = charNorm > 0 ? this.options.charWeight / Math.sqrt(charNorm) : 0;
-    const total = Math.sqrt((wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? this.options.charWeight ** 2 : 0));
-    const indices = new Int32Array(entries.length);
-    const values = new Float32Array(entries.length);
-    entries.forEach(([i, value, isChar], k) => {
-      indices[k] = i;
-      values[k] = (value * (isChar ? charScale : wordScale)) / total;
+    known.sort((a, b) => a.index - b.index);
+    const charWeight = this.options.charWeight;
+    const total = Math.sqrt((wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? charWeight * charWeight : 0)) || 1;
+    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) / total : 0;
+    const charScale = charNorm > 0 ? charWeight / Math.sqrt(charNorm) / total : 0;
+    const indices = new Int32Array(known.length);
+    const values = new Float32Array(known.length);
+    known.forEach((entry, k) => {
+      indices[k] = entry.index;
+      values[k] = entry.value * (entry.isChar ? charScale : wordScale);
     });
     return { indices, values };
   }
@@ -124,9 +124,10 @@ export class TfidfVectorizer {
   }
 
   static fromJSON(json: SerializedVectorizer): TfidfVectorizer {
+    if (!json || !Array.isArray(json.terms)) throw new Error('Invalid intent model: missing vectorizer');
     const idf = base64ToFloat32(json.idf);
-    if (!Array.isArray(json.terms) || idf.length !== json.terms.length) {
-      throw new Error('Invalid vectorizer: terms and idf sizes differ');
+    if (idf.length !== json.terms.length) {
+      throw new Error('Invalid intent model: vectorizer terms and idf sizes differ');
     }
     return new TfidfVectorizer({ ...DEFAULT_VECTORIZER_OPTIONS, ...json.options }, json.terms, idf);
   }

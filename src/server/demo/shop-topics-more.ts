@@ -1,0 +1,131 @@
+// More of Maison Lumière's topics: defects, promo codes, cancellations, stock, payment.
+import { problem as p, question as q, request as r, type Topic } from './demo-types.ts';
+
+export const shopTopicsMore: readonly Topic[] = [
+  {
+    intent: 'defective_product', tag: 'defectueux', weight: 7,
+    subjects: { fr: ['Produit défectueux', 'Article reçu abîmé'], en: ['Defective product'] },
+    cases: {
+      fr: [
+        p("Bonjour, j'ai reçu {textile} avec un défaut : une couture est décousue sur toute la longueur.",
+          "Toutes nos excuses pour ce défaut. Vous pouvez choisir entre un échange et un remboursement intégral ; dans les deux cas, l'étiquette de retour est prépayée et vous l'avez reçue par e-mail.",
+          "Je veux bien un échange, c'est un cadeau."),
+        p('Dès le premier lavage, {textile} a déteint sur tout le reste de ma machine.',
+          'Nous sommes navrés. Le défaut de teinture est confirmé sur ce lot : nous vous remboursons l\'article et prenons en charge le linge abîmé sur présentation d\'une photo.',
+          'Photos envoyées. Merci pour la prise en charge.'),
+        p("L'ampoule fournie avec {luminaire} a grillé au bout de deux jours et l'abat-jour est fendu.",
+          "Merci pour votre message. Un abat-jour et une ampoule neufs vous sont expédiés aujourd'hui ; inutile de nous renvoyer quoi que ce soit.",
+          'Merci pour la rapidité.'),
+      ],
+      en: [
+        p('{textile} arrived with a defect: a seam is coming apart.',
+          'Sorry about this defect. You can choose an exchange or a full refund; either way the return label is prepaid and has been sent to you by e-mail.',
+          'I would prefer a replacement.'),
+        p('The bulb that came with {luminaire} burnt out after two days.',
+          'Sorry about that! A new bulb is on its way today, no need to send anything back.',
+          'Thanks!'),
+      ],
+    },
+    notes: ['Troisième signalement ce mois-ci sur ce lot : remonter au service qualité.'],
+  },
+  {
+    intent: 'promo_code', tag: 'code-promo', weight: 7,
+    subjects: { fr: ['Code promo {code}', 'Code de réduction'], en: ['Promo code'] },
+    cases: {
+      fr: [
+        p('Bonjour, le code {code} reçu dans la newsletter ne fonctionne pas, le site me dit « code invalide ».',
+          "Le code {code} est valable dès 60 € d'achat, hors articles déjà remisés. Nous l'avons vérifié : il est bien actif jusqu'à la fin du mois.",
+          "Ah, je n'avais pas vu le minimum de commande."),
+        r("J'ai oublié d'appliquer le code {code} à ma commande {commande}. Pouvez-vous me rembourser la différence ?",
+          'Pas de souci : nous venons de vous rembourser la différence de {remise} sur votre commande {commande}, comme si le code avait été appliqué.',
+          'Super, merci pour le geste !'),
+        q('Le code {code} est-il cumulable avec les soldes ?',
+          'Nos codes ne sont pas cumulables avec les articles déjà remisés : pendant les soldes, le code {code} s\'applique seulement aux articles à prix plein.',
+          "D'accord, merci."),
+      ],
+      en: [
+        p('The code {code} from your newsletter is rejected at checkout.',
+          'The code {code} applies from €60, excluding discounted items. We have checked and it is active until the end of the month.',
+          'Thanks, that works now.'),
+        r('I forgot to use my code {code} on order {commande}. Can you apply it?',
+          "No problem: we've refunded the difference of {remise} on order {commande}, as if the code had been applied.",
+          'Thanks!'),
+      ],
+    },
+  },
+  {
+    intent: 'order_cancellation', tag: 'annulation', weight: 6,
+    subjects: { fr: ['Ma commande {commande}', 'Annulation de commande'], en: ['Order {commande}'] },
+    cases: {
+      fr: [
+        r("Bonjour, je viens de passer la commande {commande} et je me suis trompé d'adresse de livraison. Pouvez-vous la corriger ?",
+          "Bien sûr, la commande n'est pas encore préparée. Indiquez-nous la bonne adresse en réponse à ce message et nous la modifions avant l'expédition.",
+          'La bonne adresse : 12 rue des Lilas, 69003 Lyon.'),
+        r("Je voudrais annuler ma commande {commande} passée ce matin, j'ai trouvé ailleurs.",
+          "Votre commande {commande} n'était pas encore préparée : elle est annulée et le remboursement de {montant} est en cours.",
+          'Merci, je recommanderai plus tard.'),
+        r("Est-ce possible d'ajouter un article à ma commande {commande} avant l'expédition ?",
+          "Votre commande est déjà partie de l'entrepôt, nous ne pouvons plus la modifier. Passez une nouvelle commande et indiquez-nous son numéro : nous vous rembourserons les frais de port.",
+          "C'est fait, merci pour le geste."),
+      ],
+      en: [
+        r('Hi, can I cancel order {commande}? I placed it by mistake.',
+          'Your order {commande} had not been prepared yet, so it is cancelled and your refund of {montant} is on its way.',
+          'Thank you!'),
+        r('I entered the wrong delivery address for order {commande}.',
+          "No problem, it hasn't shipped yet. Reply with the correct address and we'll update it before dispatch.",
+          'Correct address: 4 Rue du Marché, 1204 Geneva.'),
+      ],
+    },
+  },
+  {
+    intent: 'product_availability', tag: 'stock', weight: 6,
+    subjects: { fr: ['Disponibilité produit', 'Réassort'], en: ['Back in stock?'] },
+    cases: {
+      fr: [
+        q('Bonjour, {produit} est en rupture depuis des semaines. Un réassort est-il prévu ?',
+          'Un réassort est prévu d\'ici trois semaines. Cliquez sur « M\'alerter » sur la fiche produit pour être prévenu dès son retour.',
+          "Je me suis inscrite à l'alerte, merci."),
+        q('Vendez-vous {produit} en boutique à {ville} ou seulement en ligne ?',
+          'Nous vendons uniquement en ligne, mais vous pouvez voir une partie de la collection dans nos pop-up stores : les dates et les villes sont annoncées dans la newsletter.',
+          'Dommage, mais merci !'),
+        q('Est-ce que {produit} existe dans un autre coloris ?',
+          "Pour l'instant, il n'existe que dans le coloris présenté sur le site. De nouvelles couleurs arrivent au printemps, elles seront annoncées dans la newsletter.",
+          'Et le prix restera le même ?'),
+      ],
+      en: [
+        q('Will {produit} be back in stock soon?',
+          'It should be back within three weeks. Click "Notify me" on the product page to get an e-mail when it returns.',
+          'Thanks, I signed up for the alert.'),
+        q('Do you ship {produit} to {ville}?',
+          'Yes, we deliver across the European Union, Switzerland and the United Kingdom in 4 to 7 working days. Import duties may apply outside the EU.',
+          'Great, ordering now.'),
+      ],
+    },
+  },
+  {
+    intent: 'payment_issue', tag: 'paiement', weight: 6,
+    subjects: { fr: ['Problème de paiement', 'Double prélèvement'], en: ['Payment problem'] },
+    cases: {
+      fr: [
+        p("Bonjour, j'ai été débité deux fois de {montant} pour la commande {commande}. Pouvez-vous vérifier ?",
+          "Le second débit de {montant} est une pré-autorisation qui n'a pas été encaissée : elle disparaîtra d'elle-même sous 3 à 5 jours. Si ce n'est pas le cas, nous la rembourserons.",
+          'Voici la capture de mon relevé.'),
+        p('Mon paiement est refusé à chaque fois alors que ma carte fonctionne ailleurs.',
+          "Le refus vient le plus souvent de l'authentification 3-D Secure : gardez l'application de votre banque ouverte au moment de payer. Vérifiez aussi votre plafond de paiement en ligne.",
+          'Ça a fonctionné avec une autre carte.'),
+        q("Je voulais payer en 3 fois mais l'option n'apparaît pas pour ma commande.",
+          'Le paiement en 3 fois sans frais est proposé à partir de 150 € d\'achat, par carte bancaire uniquement.',
+          "Ah d'accord, il me manquait quelques euros."),
+      ],
+      en: [
+        p('I was charged twice ({montant}) for order {commande}.',
+          'The second charge of {montant} is an authorisation hold that was never captured; it will disappear within 3 to 5 days.',
+          'Here is a screenshot of my statement.'),
+        p('My card keeps getting declined at checkout.',
+          'Declines usually come from 3-D Secure authentication: keep your banking app open while paying, and check your online payment limit.',
+          'It worked with another card, thanks.'),
+      ],
+    },
+  },
+];
