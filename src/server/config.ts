@@ -18,6 +18,11 @@ const envSchema = z.object({
   RELAIS_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   RELAIS_COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   RELAIS_PUBLIC_URL: z.url().optional(),
+  RELAIS_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  RELAIS_MAIL_FROM: z.string().min(3).default('Relais <relais@localhost>'),
+  RELAIS_LLM_BASE_URL: z.url().optional(),
+  RELAIS_LLM_MODEL: z.string().min(1).optional(),
+  RELAIS_LLM_API_KEY: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -32,6 +37,11 @@ export type Config = {
   loginRateLimitPerMinute: number;
   cookieSecure: 'true' | 'false' | 'auto';
   publicUrl: string | undefined;
+  /** Outgoing email relay (alerts today; replies with the email channel). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** An OpenAI-compatible endpoint for optional generative answers; all three or none. */
+  llm: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -44,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${reasons.join('; ')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.RELAIS_LLM_BASE_URL) !== Boolean(e.RELAIS_LLM_MODEL)) {
+    throw new ConfigError('invalid configuration: RELAIS_LLM_BASE_URL and RELAIS_LLM_MODEL go together');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -56,5 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.RELAIS_LOGIN_RATE_LIMIT,
     cookieSecure: e.RELAIS_COOKIE_SECURE,
     publicUrl: e.RELAIS_PUBLIC_URL,
+    smtpUrl: e.RELAIS_SMTP_URL,
+    mailFrom: e.RELAIS_MAIL_FROM,
+    llm: e.RELAIS_LLM_BASE_URL && e.RELAIS_LLM_MODEL
+      ? { baseUrl: e.RELAIS_LLM_BASE_URL, model: e.RELAIS_LLM_MODEL, apiKey: e.RELAIS_LLM_API_KEY }
+      : undefined,
   };
 }

@@ -9,6 +9,8 @@ import { createMetrics } from './ops/metrics.ts';
 import { createJobQueue, type JobQueue } from './jobs/job-queue.ts';
 import { registerMaintenanceJobs } from './jobs/maintenance.jobs.ts';
 import { seedDemoIfEmpty } from './demo/seed-on-start.ts';
+import { registerTriageJobs } from './triage/triage.jobs.ts';
+import { initLanguageDetector } from './triage/signals/detect-language.ts';
 
 export class StartupError extends Error {}
 
@@ -34,8 +36,13 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   await queue.start();
   metrics.setQueueDepthReader(() => queue.depth());
   await registerMaintenanceJobs(queue, database, logger);
+  // The language model loads in about a second; triage works on word evidence until it is ready.
+  void initLanguageDetector().catch((err) => logger.warn({ err }, 'language detector unavailable: using word evidence only'));
+  await registerTriageJobs(queue, {
+    db: database.db, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, publicUrl: config.publicUrl,
+  }, logger);
 
-  const app = await buildApp({ config, database, metrics, startedAt: new Date() }, logger);
+  const app = await buildApp({ config, database, metrics, startedAt: new Date(), queue }, logger);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

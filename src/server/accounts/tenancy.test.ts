@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { createConversationRecord } from '../testing/fixtures.ts';
+import { alerts } from '../db/schema/index.ts';
 
 describe('tenancy isolation', () => {
   let server: TestServer;
@@ -21,6 +22,10 @@ describe('tenancy isolation', () => {
     ids.article = json(await server.app.inject({ method: 'POST', url: '/api/articles', headers: h, payload: { slug: 'remboursement', language: 'fr', title: 'Remboursement', body: 'Comment être remboursé.', status: 'published' } })).id;
     ids.template = json(await server.app.inject({ method: 'POST', url: '/api/templates', headers: h, payload: { name: 'Accueil', language: 'fr', body: 'Bonjour !' } })).id;
     ids.user = a.adminId;
+    const [alert] = await server.database.db.insert(alerts).values({
+      orgId: a.orgId, kind: 'crisis', conversationId: conversation.id, messageId: null, summary: 'test',
+    }).returning();
+    ids.alert = alert!.id;
     ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
   });
   after(() => server.close());
@@ -45,6 +50,7 @@ describe('tenancy isolation', () => {
     { method: 'PATCH', url: `/api/users/${ids.user}`, payload: { name: 'Pirate' } },
     { method: 'DELETE', url: `/api/tokens/${ids.token}` },
     { method: 'POST', url: '/api/tokens', payload: { userId: ids.user, name: 'stolen' } },
+    { method: 'POST', url: `/api/alerts/${ids.alert}/acknowledge` },
   ];
 
   it('covers every route of the OpenAPI document that takes an id', async () => {
@@ -69,7 +75,7 @@ describe('tenancy isolation', () => {
   it('never lists another tenant\'s records', async () => {
     for (const [url, id] of [
       ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
-      ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token],
+      ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert],
     ] as const) {
       const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
       assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);

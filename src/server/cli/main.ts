@@ -11,11 +11,14 @@ import { seedDemoCommand } from './commands/seed-demo.ts';
 import { orgCreateCommand } from './commands/org-create.ts';
 import { userCreateCommand } from './commands/user-create.ts';
 import { tokenCreateCommand } from './commands/token-create.ts';
+import { triageCommand } from './commands/triage.ts';
+import { nluEvaluateCommand, nluTrainCommand } from './commands/nlu.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Command = { usage: string; summary: string; options: Options; run(values: Record<string, any>, positionals: string[]): Promise<number> };
 
 const str = { type: 'string' } as const;
+const flag = { type: 'boolean' } as const;
 
 const commands: Record<string, Command> = {
   start: { usage: 'relais start', summary: 'run the API, the web app and the workers (the default)', options: {}, run: () => startCommand() },
@@ -33,6 +36,21 @@ const commands: Record<string, Command> = {
   'token create': {
     usage: 'relais token create --email EMAIL [--name NAME]', summary: 'print a new API token for a user',
     options: { email: str, name: str }, run: (v) => tokenCreateCommand(v),
+  },
+  triage: {
+    usage: 'relais triage --text "…" | --file messages.jsonl [--org SLUG] [--channel TYPE] [--public] [--json]',
+    summary: 'triage messages: language, intent, confidence, severity, sentiment, flags, decision and reasons',
+    options: { text: str, file: str, org: str, channel: str, public: flag, json: flag }, run: (v) => triageCommand(v),
+  },
+  'nlu train': {
+    usage: 'relais nlu train --file labeled.csv [--org SLUG] [--oos-label LABEL]',
+    summary: "add labeled examples (CSV text,label) and retrain the organization's intent model",
+    options: { file: str, org: str, 'oos-label': str }, run: (v) => nluTrainCommand(v),
+  },
+  'nlu evaluate': {
+    usage: 'relais nlu evaluate --train train.csv --test test.csv [--oos-label oos] [--json] | --clinc data_full.json',
+    summary: 'train, tune on validation data only, and measure on the test set',
+    options: { train: str, test: str, clinc: str, 'oos-label': str, json: flag }, run: (v) => nluEvaluateCommand(v),
   },
 };
 

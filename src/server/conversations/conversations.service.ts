@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { channels, contacts, conversations, teams, users, type ChannelType, type Severity } from '../db/schema/index.ts';
+import { channels, contacts, conversations, messages, teams, triageCorrections, users, type ChannelType, type Severity } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordEvent, type Actor } from '../audit/record-event.ts';
 import { afterCursor, newestFirst } from '../http/keyset.ts';
@@ -119,9 +119,27 @@ export async function updateConversation(db: Db, orgId: string, id: string, patc
         .filter(([k, v]) => v !== undefined && JSON.stringify((before as any)[k]) !== JSON.stringify(v))
         .map(([k, v]) => [k, { from: (before as any)[k], to: v }]),
     );
+    if (actor.kind === 'user') await recordTriageCorrections(tx, orgId, id, actor.id ?? null, changes);
     if (Object.keys(changes).length > 0) {
       await recordEvent(tx as unknown as Db, { orgId, type: 'conversation.updated', actor, subject: { type: 'conversation', id }, data: changes });
     }
     return getConversation(tx as unknown as Db, orgId, id);
   });
+}
+
+/**
+ * A person changing the intent or severity is correcting triage: keep the correction, tied to the customer's
+ * latest message, so the next training learns from it.
+ */
+async function recordTriageCorrections(db: Db, orgId: string, conversationId: string, userId: string | null, changes: Record<string, { from: unknown; to: unknown }>) {
+  const corrected = (['intent', 'severity'] as const).filter((field) => changes[field]);
+  if (corrected.length === 0) return;
+  const [latest] = await db.select({ id: messages.id }).from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound')))
+    .orderBy(desc(messages.createdAt)).limit(1);
+  await db.insert(triageCorrections).values(corrected.map((field) => ({
+    orgId, conversationId, messageId: latest?.id ?? null, field, userId,
+    fromValue: changes[field]!.from === null ? null : String(changes[field]!.from),
+    toValue: changes[field]!.to === null ? null : String(changes[field]!.to),
+  })));
 }

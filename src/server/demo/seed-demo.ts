@@ -1,5 +1,6 @@
 // Demo data for a fresh install: two French brands (a regional rail operator and an online shop)
 // with a month of customer conversations, a help centre, saved replies and scenarios.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { findOrganizationBySlug } from '../organizations/organizations.service.ts';
@@ -62,6 +63,11 @@ async function seedBrand(db: Db, brand: BrandContent, plan: BrandPlan) {
     teams: structure.teams as Record<string, string>, templates: knowledge.templates, users: staff.users,
   }));
   const conversations = await insertConversations(db, structure, plan, contactIds, staff.users);
+  // Demo messages arrive already read: record their planned attributes as their triage, so the triage
+  // worker does not re-read a month of history on first start.
+  await db.execute(sql`
+    UPDATE messages m SET triage = jsonb_build_object('source', 'demo', 'language', c.language, 'intent', c.intent, 'severity', c.severity)
+    FROM conversations c WHERE c.id = m.conversation_id AND m.org_id = ${structure.orgId} AND m.direction = 'inbound' AND m.triage IS NULL`);
   await recordEvent(db, {
     orgId: structure.orgId, type: 'demo.seeded', actor: { kind: 'system' },
     data: { conversations, articles: knowledge.articles, contacts: contactIds.length },

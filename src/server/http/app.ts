@@ -25,6 +25,9 @@ import { contactsRoutes } from '../contacts/contacts.routes.ts';
 import { articlesRoutes } from '../knowledge/articles.routes.ts';
 import { templatesRoutes } from '../templates/templates.routes.ts';
 import { webAppRoutes } from '../web-app/web-app.routes.ts';
+import { triageRoutes } from '../triage/triage.routes.ts';
+import { alertsRoutes } from '../alerts/alerts.routes.ts';
+import { settingsRoutes } from '../organizations/settings.routes.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -87,6 +90,9 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(contactsRoutes);
       await api.register(articlesRoutes);
       await api.register(templatesRoutes);
+      await api.register(triageRoutes);
+      await api.register(alertsRoutes);
+      await api.register(settingsRoutes);
     },
     { prefix: '/api' },
   );

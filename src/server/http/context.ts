@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 
 /** What route plugins need from the running server; built once by the entry point, and by tests. */
 export type AppContext = {
@@ -8,6 +9,8 @@ export type AppContext = {
   database: Database;
   metrics: Metrics;
   startedAt: Date;
+  /** Background jobs; absent in tests that only exercise HTTP. */
+  queue?: JobQueue | undefined;
 };
 
 declare module 'fastify' {

@@ -1,8 +1,13 @@
 import { seedDemo } from '../../demo/seed-demo.ts';
+import { trainDemoModels } from '../../demo/train-demo-models.ts';
 import { withDatabase } from '../with-database.ts';
 
 export async function seedDemoCommand(): Promise<number> {
-  const result = await withDatabase((database) => seedDemo(database.db));
+  const result = await withDatabase(async ({ db }) => {
+    const seeded = await seedDemo(db);
+    if (seeded.seeded) await trainDemoModels(db);
+    return seeded;
+  });
   if (!result.seeded) {
     process.stdout.write('demo data already present: nothing changed\n');
     return 0;

@@ -260,9 +260,9 @@ CREATE INDEX "contact_identities_contact_idx" ON "contact_identities" USING btre
 CREATE INDEX "contacts_org_idx" ON "contacts" USING btree ("org_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "contacts_org_email_idx" ON "contacts" USING btree ("org_id","email");--> statement-breakpoint
 CREATE INDEX "channels_org_idx" ON "channels" USING btree ("org_id");--> statement-breakpoint
-CREATE INDEX "conversations_inbox_idx" ON "conversations" USING btree ("org_id","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_status_idx" ON "conversations" USING btree ("org_id","status","last_message_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "conversations_level_idx" ON "conversations" USING btree ("org_id","level","last_message_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "conversations_inbox_idx" ON "conversations" USING btree ("org_id","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_status_idx" ON "conversations" USING btree ("org_id","status","last_message_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_level_idx" ON "conversations" USING btree ("org_id","level","last_message_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "conversations_assignee_idx" ON "conversations" USING btree ("org_id","assignee_id");--> statement-breakpoint
 CREATE INDEX "conversations_contact_idx" ON "conversations" USING btree ("contact_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_external_uq" ON "messages" USING btree ("channel_id","external_id");--> statement-breakpoint

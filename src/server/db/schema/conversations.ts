@@ -39,9 +39,9 @@ export const conversations = pgTable(
   },
   // The inbox lists by recency within a tenant; the other indexes serve its filters.
   (t) => [
-    index('conversations_inbox_idx').on(t.orgId, t.lastMessageAt.desc(), t.id.desc()),
-    index('conversations_status_idx').on(t.orgId, t.status, t.lastMessageAt.desc()),
-    index('conversations_level_idx').on(t.orgId, t.level, t.lastMessageAt.desc()),
+    index('conversations_inbox_idx').on(t.orgId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('conversations_status_idx').on(t.orgId, t.status, t.lastMessageAt.desc().nullsFirst()),
+    index('conversations_level_idx').on(t.orgId, t.level, t.lastMessageAt.desc().nullsFirst()),
     index('conversations_assignee_idx').on(t.orgId, t.assigneeId),
     index('conversations_contact_idx').on(t.contactId),
   ],
@@ -67,11 +67,15 @@ export const messages = pgTable(
     isPublic: boolean('is_public').notNull().default(false),
     attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
     triage: jsonb('triage').$type<Record<string, unknown>>(),
+    /** What the channel needs beyond text: quick replies, cited articles, delivery details. */
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('messages_external_uq').on(t.channelId, t.externalId),
     index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id),
+    // The triage sweeper's question: which customer messages are still waiting to be read?
+    index('messages_untriaged_idx').on(t.createdAt).where(sql`${t.triage} IS NULL AND ${t.direction} = 'inbound'`),
   ],
 );
 

@@ -6,3 +6,4 @@ export * from './channels.ts';
 export * from './conversations.ts';
 export * from './knowledge.ts';
 export * from './events.ts';
+export * from './triage.ts';

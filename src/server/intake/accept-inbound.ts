@@ -1,0 +1,14 @@
+import type { Db } from '../db/client.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { enqueueTriage } from '../triage/triage.jobs.ts';
+import { receiveInboundMessage, type InboundMessage, type IntakeResult } from './receive-inbound-message.ts';
+
+/**
+ * Stores the message, then asks for its triage. If the process dies between the two, the triage
+ * sweeper finds the message (triage still empty) and queues it: stored means eventually triaged.
+ */
+export async function acceptInbound(deps: { db: Db; queue: JobQueue }, input: InboundMessage): Promise<IntakeResult> {
+  const result = await receiveInboundMessage(deps.db, input);
+  if (!result.duplicate) await enqueueTriage(deps.queue, result.messageId).catch(() => undefined);
+  return result;
+}

@@ -1,0 +1,118 @@
+// Triage of a stored inbound message, and what follows from it: the result stored on the message and the
+// conversation, the automatic answer or the hand-off, the crisis alert, and an audit event for each decision.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { channels, conversations, messages, SEVERITIES, type Severity } from '../db/schema/index.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { raiseAlert } from '../alerts/alerts.service.ts';
+import type { MailSettings } from '../alerts/deliver-alert.ts';
+import { composeAutoAnswer, readFeedback } from './compose-auto-answer.ts';
+import { triageForOrg } from './triage-for-org.ts';
+import type { TriageResult } from './triage.types.ts';
+
+export type TriageDeps = { db: Db; mail: MailSettings; publicUrl?: string | undefined };
+export type TriageOutcome = { status: 'skipped' | 'triaged' | 'feedback' | 'failed'; result?: TriageResult; error?: string };
+
+const rank = (s: Severity) => SEVERITIES.indexOf(s);
+
+export async function triageStoredMessage(deps: TriageDeps, messageId: string): Promise<TriageOutcome> {
+  const { db } = deps;
+  const [row] = await db.select({ message: messages, conversation: conversations, channel: channels }).from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(channels, eq(channels.id, messages.channelId))
+    .where(eq(messages.id, messageId));
+  // Already triaged (a redelivered job) or not a customer's message: nothing to do.
+  if (!row || row.message.triage !== null || row.message.direction !== 'inbound') return { status: 'skipped' };
+  const { message, conversation, channel } = row;
+
+  const feedback = await pendingFeedback(db, conversation.id) ? readFeedback(message.body) : null;
+  if (feedback) return applyFeedback(db, message, conversation, feedback);
+
+  let result: TriageResult & { answerBody?: string };
+  try {
+    result = await triageForOrg(db, message.orgId, message.body, { type: channel.type, isPublic: channel.isPublic },
+      (message.metadata as { audience?: { followers?: number } }).audience);
+  } catch (err) {
+    return routeToHumanAfterFailure(db, message, err as Error);
+  }
+  const { answerBody, ...stored } = result;
+  await db.transaction(async (tx) => {
+    await tx.update(messages).set({ triage: { ...stored, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
+    // A conversation keeps its worst severity and highest level: a calmer follow-up does not undo an escalation.
+    const severity = rank(result.severity) > rank(conversation.severity) ? result.severity : conversation.severity;
+    const level = result.decision === 'auto_answer' ? conversation.level : Math.max(conversation.level, result.level);
+    await tx.update(conversations).set({
+      language: result.language === 'other' ? conversation.language : result.language,
+      intent: result.intent ?? conversation.intent, intentConfidence: result.intent ? result.confidence : conversation.intentConfidence,
+      severity, level, priority: Math.max(conversation.priority, result.priority),
+      status: result.decision === 'auto_answer' ? 'pending' : 'open',
+      tags: result.decision === 'spam' ? sql`array_append(array_remove(${conversations.tags}, 'spam'), 'spam')` : undefined,
+      updatedAt: new Date(),
+    }).where(eq(conversations.id, conversation.id));
+    if (result.decision === 'auto_answer' && result.answer && answerBody !== undefined) {
+      const answer = composeAutoAnswer({ ...result.answer, body: answerBody, language: result.language === 'en' ? 'en' : 'fr' });
+      const now = new Date();
+      await tx.insert(messages).values({
+        orgId: message.orgId, conversationId: conversation.id, channelId: channel.id, direction: 'outbound', authorKind: 'bot',
+        body: answer.body, isPublic: message.isPublic, metadata: { ...answer.metadata, inReplyTo: message.id }, createdAt: now,
+      });
+      await tx.update(conversations).set({ lastMessageAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
+        .where(eq(conversations.id, conversation.id));
+    }
+    await recordEvent(tx, {
+      orgId: message.orgId, type: result.severity === 'crisis' ? 'triage.crisis' : 'triage.decided', actor: { kind: 'system' },
+      subject: { type: 'message', id: message.id },
+      data: { conversationId: conversation.id, decision: result.decision, level: result.level, severity: result.severity,
+        intent: result.intent, confidence: result.confidence, modelVersion: result.modelVersion, reasons: result.reasons },
+    });
+  });
+  if (result.severity === 'crisis') {
+    await raiseAlert(db, {
+      orgId: message.orgId, kind: 'crisis', conversationId: conversation.id, messageId: message.id, severity: result.severity,
+      summary: `${result.crisisKind === 'violence' ? 'Menace de violence / violence threat' : 'Risque suicidaire / self-harm risk'}: « ${message.body.slice(0, 200)} »`,
+    }, deps.mail, deps.publicUrl);
+  }
+  return { status: 'triaged', result };
+}
+
+/** Is the conversation's last message an automatic answer still waiting for "solved" / "talk to a person"? */
+async function pendingFeedback(db: Db, conversationId: string): Promise<boolean> {
+  const [last] = await db.select({ direction: messages.direction, metadata: messages.metadata }).from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'outbound')))
+    .orderBy(desc(messages.createdAt)).limit(1);
+  return Boolean(last && (last.metadata as { awaitingFeedback?: boolean }).awaitingFeedback);
+}
+
+export async function applyFeedback(
+  db: Db, message: typeof messages.$inferSelect, conversation: typeof conversations.$inferSelect, outcome: 'solved' | 'handoff',
+): Promise<TriageOutcome> {
+  await db.transaction(async (tx) => {
+    await tx.update(messages).set({ triage: { feedback: outcome, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
+    await tx.update(messages).set({ metadata: sql`${messages.metadata} || '{"awaitingFeedback": false}'::jsonb` })
+      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'outbound')));
+    await tx.update(conversations).set(outcome === 'solved'
+      ? { status: 'resolved', resolvedAt: new Date(), updatedAt: new Date() }
+      // "Talk to a person": level 1 had its chance; people take it from here.
+      : { status: 'open', level: Math.max(conversation.level, 2), updatedAt: new Date() })
+      .where(eq(conversations.id, conversation.id));
+    await recordEvent(tx, {
+      orgId: message.orgId, type: outcome === 'solved' ? 'level1.solved' : 'level1.handoff', actor: { kind: 'contact', id: message.authorContactId },
+      subject: { type: 'conversation', id: conversation.id },
+    });
+  });
+  return { status: 'feedback' };
+}
+
+async function routeToHumanAfterFailure(db: Db, message: typeof messages.$inferSelect, err: Error): Promise<TriageOutcome> {
+  const error = `${err.name}: ${err.message}`.slice(0, 500);
+  await db.transaction(async (tx) => {
+    await tx.update(messages).set({ triage: { error, failedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
+    await tx.update(conversations).set({ level: 3, priority: 3, status: 'open', updatedAt: new Date() })
+      .where(eq(conversations.id, message.conversationId));
+    await recordEvent(tx, {
+      orgId: message.orgId, type: 'triage.failed', actor: { kind: 'system' }, subject: { type: 'message', id: message.id },
+      data: { error, routedTo: 'level3' },
+    });
+  });
+  return { status: 'failed', error };
+}

@@ -1,0 +1,34 @@
+import type { Flag } from './signals/detect-flags.ts';
+import type { CrisisKind } from './signals/detect-severity.ts';
+import type { Severity } from '../db/schema/index.ts';
+
+export type Decision = 'auto_answer' | 'level2' | 'level3' | 'spam';
+
+/** A published article or template that answers an intent in one language. */
+export type AnswerSource = {
+  kind: 'article' | 'template';
+  id: string;
+  title: string;
+  body: string;
+  language: 'fr' | 'en';
+};
+
+export type IntentGuess = { label: string; confidence: number; ranking: { label: string; confidence: number }[] };
+
+export type TriageResult = {
+  language: 'fr' | 'en' | 'other';
+  intent: string | null;
+  confidence: number;
+  severity: Severity;
+  crisisKind?: CrisisKind;
+  sentiment: number;
+  flags: Flag[];
+  decision: Decision;
+  level: 1 | 2 | 3;
+  priority: number;
+  /** Why, in order: the signals' evidence, then the decision's rules. */
+  reasons: string[];
+  answer?: { kind: AnswerSource['kind']; id: string; title: string };
+  threshold: number | null;
+  modelVersion: string;
+};
