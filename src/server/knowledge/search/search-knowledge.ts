@@ -2,7 +2,7 @@
 //
 // How a question is searched (README.md in this folder explains the choices):
 //  1. its words are stemmed by PostgreSQL in French and/or English, stop words dropped;
-//  2. a word no published article contains gets its closest spelling from the articles (pg_trgm);
+//  2. a word no published article contains gets its closest spelling from their vocabulary (pg_trgm);
 //  3. each term (and spelling) is looked up in the stemmed GIN indexes; a document's coverage is the
 //     share of the question's terms it contains, a corrected spelling counting by its similarity;
 //  4. score = 0.6 × coverage + 0.4 × title coverage (article title, or the customer's question).
@@ -15,6 +15,7 @@ import { SEARCH_HIT_KINDS, type LanguageMode, type SearchHit, type SearchOptions
 import { addSpellingAlternatives } from './spelling-correction.ts';
 
 export type { SearchHit, SearchHitKind, SearchLanguage, SearchOptions } from './search-types.ts';
+export { retrievalStrength, type RetrievalStrength } from './retrieval-strength.ts';
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 50;
