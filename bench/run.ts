@@ -3,6 +3,8 @@
 import os from 'node:os';
 import { benchColdStart } from './foundation/cold-start.ts';
 import { benchListConversations } from './foundation/list-conversations.ts';
+import { runClinc150Benchmark } from './clinc150/run-clinc150.ts';
+import { benchTriageThroughput } from './triage/triage-throughput.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -21,6 +23,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'cold-start': () => benchColdStart(),
   'list-conversations-pglite': () => benchListConversations(),
   'list-conversations-postgres': () => onPostgres(() => benchListConversations()),
+  clinc150: async () => runClinc150Benchmark(),
+  'triage-throughput': () => benchTriageThroughput(),
 };
 
 const wanted = process.argv.slice(2);

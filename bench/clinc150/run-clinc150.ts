@@ -17,6 +17,7 @@ import {
   timeSeconds,
   type IntentMetrics,
 } from '../../src/server/triage/intent/evaluate.js';
+import { fileURLToPath } from 'node:url';
 import {
   loadIntentModel,
   trainIntentModel,
@@ -24,7 +25,8 @@ import {
   type TrainIntentOptions,
 } from '../../src/server/triage/intent/intent-model.js';
 
-export const DEFAULT_CLINC150_PATH = '/work/shared/datasets/clinc150/data_full.json';
+// shared/ sits beside the repository on every machine of this project (see the README's benchmarks section).
+export const DEFAULT_CLINC150_PATH = fileURLToPath(new URL('../../../shared/datasets/clinc150/data_full.json', import.meta.url));
 const OOS = 'oos';
 /** Headline criterion: abstention may cost at most half a point of in-scope accuracy (on val). */
 const HEADLINE_MAX_ACCURACY_LOSS = 0.005;

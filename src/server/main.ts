@@ -11,6 +11,7 @@ import { registerMaintenanceJobs } from './jobs/maintenance.jobs.ts';
 import { seedDemoIfEmpty } from './demo/seed-on-start.ts';
 import { registerTriageJobs } from './triage/triage.jobs.ts';
 import { initLanguageDetector } from './triage/signals/detect-language.ts';
+import { createLlmClient } from './triage/generative/llm-client.ts';
 
 export class StartupError extends Error {}
 
@@ -38,11 +39,12 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   await registerMaintenanceJobs(queue, database, logger);
   // The language model loads in about a second; triage works on word evidence until it is ready.
   void initLanguageDetector().catch((err) => logger.warn({ err }, 'language detector unavailable: using word evidence only'));
+  const llm = config.llm ? createLlmClient(config.llm) : undefined;
   await registerTriageJobs(queue, {
-    db: database.db, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, publicUrl: config.publicUrl,
+    db: database.db, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, publicUrl: config.publicUrl, llm,
   }, logger);
 
-  const app = await buildApp({ config, database, metrics, startedAt: new Date(), queue }, logger);
+  const app = await buildApp({ config, database, metrics, startedAt: new Date(), queue, llm }, logger);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

@@ -51,6 +51,8 @@ describe('tenancy isolation', () => {
     { method: 'DELETE', url: `/api/tokens/${ids.token}` },
     { method: 'POST', url: '/api/tokens', payload: { userId: ids.user, name: 'stolen' } },
     { method: 'POST', url: `/api/alerts/${ids.alert}/acknowledge` },
+    { method: 'GET', url: `/api/conversations/${ids.conversation}/suggestions` },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/summary` },
   ];
 
   it('covers every route of the OpenAPI document that takes an id', async () => {

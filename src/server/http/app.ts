@@ -28,6 +28,7 @@ import { webAppRoutes } from '../web-app/web-app.routes.ts';
 import { triageRoutes } from '../triage/triage.routes.ts';
 import { alertsRoutes } from '../alerts/alerts.routes.ts';
 import { settingsRoutes } from '../organizations/settings.routes.ts';
+import { suggestionsRoutes } from '../knowledge/suggestions.routes.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(triageRoutes);
       await api.register(alertsRoutes);
       await api.register(settingsRoutes);
+      await api.register(suggestionsRoutes);
     },
     { prefix: '/api' },
   );

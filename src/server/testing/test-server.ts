@@ -8,6 +8,7 @@ import { createBrand, createChannel, createTeam } from '../organizations/organiz
 import { createUser } from '../accounts/users.service.ts';
 import { createApiToken } from '../accounts/api-tokens.service.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import type { LlmClient } from '../triage/generative/llm-client.ts';
 
 export type TestServer = {
   app: FastifyInstance;
@@ -29,10 +30,10 @@ export type Tenant = {
 let counter = 0;
 const unique = (label: string) => `${label}-${process.pid}-${++counter}-${Date.now().toString(36)}`;
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, extra: { llm?: LlmClient } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({ RELAIS_LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database, metrics: createMetrics(), startedAt: new Date() });
+  const app = await buildApp({ config, database, metrics: createMetrics(), startedAt: new Date(), llm: extra.llm });
   await app.ready();
   const system = { kind: 'system' as const };
 

@@ -6,11 +6,13 @@ import { channels, conversations, messages, SEVERITIES, type Severity } from '..
 import { recordEvent } from '../audit/record-event.ts';
 import { raiseAlert } from '../alerts/alerts.service.ts';
 import type { MailSettings } from '../alerts/deliver-alert.ts';
-import { composeAutoAnswer, readFeedback } from './compose-auto-answer.ts';
+import { composeAutoAnswer, fromSource, readFeedback, type LevelOneContent } from './compose-auto-answer.ts';
+import type { LlmClient } from './generative/llm-client.ts';
+import { tryGenerativeAnswer } from './generative-level1.ts';
 import { triageForOrg } from './triage-for-org.ts';
 import type { TriageResult } from './triage.types.ts';
 
-export type TriageDeps = { db: Db; mail: MailSettings; publicUrl?: string | undefined };
+export type TriageDeps = { db: Db; mail: MailSettings; publicUrl?: string | undefined; llm?: LlmClient | undefined };
 export type TriageOutcome = { status: 'skipped' | 'triaged' | 'feedback' | 'failed'; result?: TriageResult; error?: string };
 
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
@@ -35,7 +37,21 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
   } catch (err) {
     return routeToHumanAfterFailure(db, message, err as Error);
   }
-  const { answerBody, ...stored } = result;
+  let answer: LevelOneContent | null = result.decision === 'auto_answer' && result.answer && result.answerBody !== undefined
+    ? fromSource({ kind: result.answer.kind === 'template' ? 'template' : 'article', id: result.answer.id, title: result.answer.title, body: result.answerBody, language: result.language === 'en' ? 'en' : 'fr' })
+    : null;
+  if (result.abstained && deps.llm && result.language !== 'other') {
+    const attempt = await tryGenerativeAnswer(db, deps.llm, message.orgId, message.body.slice(0, 4000), result.language);
+    result.reasons.push(attempt.reason);
+    if (attempt.content) {
+      answer = attempt.content;
+      Object.assign(result, {
+        decision: 'auto_answer', level: 1, abstained: false,
+        answer: { kind: 'generated', id: attempt.content.citations[0]!.id, title: attempt.content.citations[0]!.title, citations: attempt.content.citations },
+      });
+    }
+  }
+  const { answerBody: _answerBody, ...stored } = result;
   await db.transaction(async (tx) => {
     await tx.update(messages).set({ triage: { ...stored, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
     // A conversation keeps its worst severity and highest level: a calmer follow-up does not undo an escalation.
@@ -49,12 +65,12 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
       tags: result.decision === 'spam' ? sql`array_append(array_remove(${conversations.tags}, 'spam'), 'spam')` : undefined,
       updatedAt: new Date(),
     }).where(eq(conversations.id, conversation.id));
-    if (result.decision === 'auto_answer' && result.answer && answerBody !== undefined) {
-      const answer = composeAutoAnswer({ ...result.answer, body: answerBody, language: result.language === 'en' ? 'en' : 'fr' });
+    if (result.decision === 'auto_answer' && answer) {
+      const composed = composeAutoAnswer(answer);
       const now = new Date();
       await tx.insert(messages).values({
         orgId: message.orgId, conversationId: conversation.id, channelId: channel.id, direction: 'outbound', authorKind: 'bot',
-        body: answer.body, isPublic: message.isPublic, metadata: { ...answer.metadata, inReplyTo: message.id }, createdAt: now,
+        body: composed.body, isPublic: message.isPublic, metadata: { ...composed.metadata, inReplyTo: message.id }, createdAt: now,
       });
       await tx.update(conversations).set({ lastMessageAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
         .where(eq(conversations.id, conversation.id));

@@ -7,14 +7,14 @@ export type QuickReply = { id: 'solved' | 'handoff'; label: string };
 const TEXT = {
   fr: {
     intro: 'Bonjour, voici ce qui devrait répondre à votre question :',
-    source: 'Source : article',
+    source: 'Source :',
     ask: 'Cela a-t-il résolu votre demande ?',
     solved: 'Oui, c’est résolu',
     handoff: 'Parler à un conseiller',
   },
   en: {
     intro: 'Hello, this should answer your question:',
-    source: 'Source: article',
+    source: 'Source:',
     ask: 'Did this solve your request?',
     solved: 'Yes, that solved it',
     handoff: 'Talk to a person',
@@ -32,19 +32,29 @@ export function excerpt(body: string, max = EXCERPT_CHARS): string {
   return `${cut.slice(0, boundary > max / 2 ? boundary + 1 : max).trim()} …`;
 }
 
-export function composeAutoAnswer(source: AnswerSource) {
-  const t = TEXT[source.language];
+export type Citation = { kind: string; id: string; title: string };
+/** What level 1 says: a published source's excerpt, or a generated answer grounded in cited articles. */
+export type LevelOneContent = { language: 'fr' | 'en'; content: string; citations: Citation[]; templateId?: string };
+
+export function fromSource(source: AnswerSource): LevelOneContent {
+  return source.kind === 'article'
+    ? { language: source.language, content: excerpt(source.body), citations: [{ kind: 'article', id: source.id, title: source.title }] }
+    : { language: source.language, content: excerpt(source.body), citations: [], templateId: source.id };
+}
+
+export function composeAutoAnswer(answer: LevelOneContent) {
+  const t = TEXT[answer.language];
   const quickReplies: QuickReply[] = [{ id: 'solved', label: t.solved }, { id: 'handoff', label: t.handoff }];
-  const citation = source.kind === 'article' ? `\n\n${t.source} « ${source.title} »` : '';
-  const body = `${t.intro}\n\n${excerpt(source.body)}${citation}\n\n${t.ask} ${quickReplies.map((q) => `« ${q.label} »`).join(' / ')}`;
+  const sources = answer.citations.length > 0 ? `\n\n${t.source} ${answer.citations.map((c) => `« ${c.title} »`).join(', ')}` : '';
+  const body = `${t.intro}\n\n${answer.content}${sources}\n\n${t.ask} ${quickReplies.map((q) => `« ${q.label} »`).join(' / ')}`;
   return {
     body,
     metadata: {
       autoAnswer: true,
       awaitingFeedback: true,
       quickReplies,
-      citations: source.kind === 'article' ? [{ kind: 'article', id: source.id, title: source.title }] : [],
-      ...(source.kind === 'template' ? { templateId: source.id } : {}),
+      citations: answer.citations,
+      ...(answer.templateId ? { templateId: answer.templateId } : {}),
     },
   };
 }

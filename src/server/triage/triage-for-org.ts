@@ -47,6 +47,7 @@ export async function triageText(input: TriageInput, setup: TriageSetup): Promis
     level: decided.level,
     priority: decided.priority,
     reasons,
+    abstained: decided.abstained,
     ...(decided.answer ? { answer: { kind: decided.answer.kind, id: decided.answer.id, title: decided.answer.title }, answerBody: decided.answer.body } : {}),
     threshold,
     modelVersion: `${stored?.version ?? 'no-intent-model'}+${SIGNALS_VERSION}`,

@@ -12,7 +12,8 @@ const triageResultSchema = z.object({
   language: z.enum(['fr', 'en', 'other']), intent: z.string().nullable(), confidence: z.number(), severity: z.enum(SEVERITIES),
   crisisKind: z.enum(['self_harm', 'violence']).optional(), sentiment: z.number(), flags: z.array(z.string()),
   decision: z.enum(['auto_answer', 'level2', 'level3', 'spam']), level: z.number().int(), priority: z.number().int(),
-  reasons: z.array(z.string()), answer: z.object({ kind: z.enum(['article', 'template']), id: z.uuid(), title: z.string() }).optional(),
+  reasons: z.array(z.string()), abstained: z.boolean(),
+  answer: z.object({ kind: z.enum(['article', 'template', 'generated']), id: z.string(), title: z.string(), citations: z.array(z.object({ kind: z.string(), id: z.string(), title: z.string() })).optional() }).optional(),
   threshold: z.number().nullable(), modelVersion: z.string(),
 });
 const trainingReportSchema = z.object({

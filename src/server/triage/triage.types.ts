@@ -28,7 +28,9 @@ export type TriageResult = {
   priority: number;
   /** Why, in order: the signals' evidence, then the decision's rules. */
   reasons: string[];
-  answer?: { kind: AnswerSource['kind']; id: string; title: string };
+  answer?: { kind: AnswerSource['kind'] | 'generated'; id: string; title: string; citations?: { kind: string; id: string; title: string }[] };
+  /** True when people take it only because level 1 had no confident answer. */
+  abstained: boolean;
   threshold: number | null;
   modelVersion: string;
 };

@@ -1,0 +1,74 @@
+// Help for whoever answers (experts and agents): knowledge that matches the customer's latest message,
+// a drafted reply and a summary when a language model is configured.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { messages } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { authOf, requireRole } from '../http/authenticate.ts';
+import { getConversation } from '../conversations/conversations.service.ts';
+import { searchKnowledge } from './search/search-knowledge.ts';
+import { draftSuggestion } from '../triage/generative/draft-suggestion.ts';
+import { summarizeConversation } from '../triage/generative/conversation-summary.ts';
+import { turnsFromMessages } from '../triage/generative/conversation-transcript.ts';
+
+const ANSWERERS = ['admin', 'supervisor', 'agent', 'provider_agent', 'expert'] as const;
+const hitSchema = z.object({
+  kind: z.enum(['article', 'resolved_answer']), id: z.uuid(), title: z.string(), language: z.string().nullable(), score: z.number(), snippet: z.string(),
+});
+const citationSchema = z.object({ kind: z.string(), id: z.string(), title: z.string() });
+
+export async function suggestionsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx.database;
+  const tags = ['suggestions'];
+  const params = z.object({ id: z.uuid() });
+
+  const threadOf = async (orgId: string, conversationId: string) => {
+    const conversation = await getConversation(db, orgId, conversationId);
+    const thread = await db.select().from(messages)
+      .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId))).orderBy(asc(messages.createdAt));
+    return { conversation, thread };
+  };
+  const languageOf = (language: string | null) => (language === 'en' ? 'en' : 'fr');
+
+  r.get('/conversations/:id/suggestions', {
+    schema: {
+      tags, summary: 'Articles and past answers matching the latest customer message; a drafted reply with ?draft=true',
+      params, querystring: z.object({ draft: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.object({ hits: z.array(hitSchema), draft: z.object({ text: z.string(), citations: z.array(citationSchema) }).nullable(), draftUnavailable: z.string().nullable() }) },
+    },
+    preHandler: requireRole(ANSWERERS),
+  }, async (request) => {
+    const { conversation, thread } = await threadOf(authOf(request).orgId, request.params.id);
+    const latest = [...thread].reverse().find((m) => m.direction === 'inbound');
+    const language = languageOf(conversation.language);
+    const hits = latest ? await searchKnowledge(db, conversation.orgId, { text: latest.body, language, limit: 6 }) : [];
+    let draft = null;
+    let draftUnavailable: string | null = null;
+    if (request.query.draft === 'true') {
+      if (!app.ctx.llm) draftUnavailable = 'no language model is configured (RELAIS_LLM_BASE_URL, RELAIS_LLM_MODEL)';
+      else {
+        const result = await draftSuggestion(app.ctx.llm, { turns: turnsFromMessages(thread), hits, language });
+        if (result.kind === 'draft') draft = { text: result.text, citations: result.citations };
+        else draftUnavailable = `${result.reason}: ${result.detail}`;
+      }
+    }
+    return {
+      hits: hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, language: h.language, score: h.score, snippet: h.snippet })),
+      draft, draftUnavailable,
+    };
+  });
+
+  r.post('/conversations/:id/summary', {
+    schema: { tags, summary: 'Summarize a conversation for whoever takes it over (needs a language model)', params, response: { 200: z.object({ summary: z.string() }) } },
+    preHandler: requireRole(ANSWERERS),
+  }, async (request) => {
+    const { conversation, thread } = await threadOf(authOf(request).orgId, request.params.id);
+    if (!app.ctx.llm) throw new AppError('unavailable', 'no language model is configured (RELAIS_LLM_BASE_URL, RELAIS_LLM_MODEL)');
+    const result = await summarizeConversation(app.ctx.llm, turnsFromMessages(thread), languageOf(conversation.language));
+    if (result.kind === 'unavailable') throw new AppError('unavailable', `no summary: ${result.reason}: ${result.detail}`);
+    return { summary: result.text };
+  });
+}
