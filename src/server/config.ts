@@ -23,6 +23,7 @@ const envSchema = z.object({
   RELAIS_LLM_BASE_URL: z.url().optional(),
   RELAIS_LLM_MODEL: z.string().min(1).optional(),
   RELAIS_LLM_API_KEY: z.string().min(1).optional(),
+  RELAIS_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes): openssl rand -hex 32').optional(),
 });
 
 export type Config = {
@@ -42,6 +43,8 @@ export type Config = {
   mailFrom: string;
   /** An OpenAI-compatible endpoint for optional generative answers; all three or none. */
   llm: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
+  /** Encrypts channel credentials at rest. Without it, the embedded setup keeps a generated key in the data directory. */
+  secretKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.RELAIS_LLM_BASE_URL && e.RELAIS_LLM_MODEL
       ? { baseUrl: e.RELAIS_LLM_BASE_URL, model: e.RELAIS_LLM_MODEL, apiKey: e.RELAIS_LLM_API_KEY }
       : undefined,
+    secretKey: e.RELAIS_SECRET_KEY,
   };
 }

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { channelType } from './enums.ts';
 import { organizations } from './organizations.ts';
 
@@ -13,7 +14,9 @@ export const channels = pgTable(
     isPublic: boolean('is_public').notNull().default(false),
     /** Credentials and webhook secrets, encrypted at rest (AES-GCM) with a key from the environment. */
     settingsEncrypted: text('settings_encrypted'),
+    /** Public identifier in webhook URLs (/hooks/<type>/<key>): unguessable, unlike a sequential id. */
+    webhookKey: text('webhook_key').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('channels_org_idx').on(t.orgId)],
+  (t) => [index('channels_org_idx').on(t.orgId), uniqueIndex('channels_webhook_key_uq').on(t.webhookKey)],
 );

@@ -7,3 +7,4 @@ export * from './conversations.ts';
 export * from './knowledge.ts';
 export * from './events.ts';
 export * from './triage.ts';
+export * from './outbox.ts';
