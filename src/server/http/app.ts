@@ -29,6 +29,7 @@ import { triageRoutes } from '../triage/triage.routes.ts';
 import { alertsRoutes } from '../alerts/alerts.routes.ts';
 import { settingsRoutes } from '../organizations/settings.routes.ts';
 import { suggestionsRoutes } from '../knowledge/suggestions.routes.ts';
+import { allAdapters } from '../channels/registry.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
   const app = Fastify({
@@ -98,6 +99,10 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
     },
     { prefix: '/api' },
   );
+  // Vendor webhooks live outside /api (vendors call /hooks/<type>/<key>), each channel registering its own.
+  for (const adapter of allAdapters()) {
+    if (adapter.registerRoutes) await app.register(async (hooks) => adapter.registerRoutes!(hooks, { db: ctx.database.db, queue: ctx.queue, config: ctx.config, metrics: ctx.metrics }));
+  }
   await app.register(webAppRoutes);
   return app;
 }

@@ -9,6 +9,10 @@ import { createUser } from '../accounts/users.service.ts';
 import { createApiToken } from '../accounts/api-tokens.service.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import type { LlmClient } from '../triage/generative/llm-client.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '../channels/channel-secrets.ts';
+import { useSecretBox } from '../channels/channels.service.ts';
 
 export type TestServer = {
   app: FastifyInstance;
@@ -30,10 +34,12 @@ export type Tenant = {
 let counter = 0;
 const unique = (label: string) => `${label}-${process.pid}-${++counter}-${Date.now().toString(36)}`;
 
-export async function startTestServer(env: Record<string, string> = {}, extra: { llm?: LlmClient } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, extra: { llm?: LlmClient; queue?: JobQueue } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
+  // Channel credentials are sealed with a throwaway key per test server.
+  useSecretBox(createSecretBox(randomBytes(32).toString('hex')));
   const config = loadConfig({ RELAIS_LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database, metrics: createMetrics(), startedAt: new Date(), llm: extra.llm });
+  const app = await buildApp({ config, database, metrics: createMetrics(), startedAt: new Date(), llm: extra.llm, queue: extra.queue });
   await app.ready();
   const system = { kind: 'system' as const };
 
