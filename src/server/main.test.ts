@@ -29,7 +29,7 @@ describe('server process', () => {
 
   const config = () => loadConfig({
     PORT: '0', HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, RELAIS_SEED_DEMO: 'never',
-    ...(pgDatabase?.url ? { DATABASE_URL: pgDatabase.url } : {}),
+    ...(pgDatabase?.url ? { DATABASE_URL: pgDatabase.url, RELAIS_SECRET_KEY: 'ab'.repeat(32) } : {}),
   });
   const reopen = async (): Promise<Database> => pgDatabase ?? openDatabase({ dataDir });
 

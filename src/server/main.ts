@@ -12,6 +12,9 @@ import { seedDemoIfEmpty } from './demo/seed-on-start.ts';
 import { registerTriageJobs } from './triage/triage.jobs.ts';
 import { initLanguageDetector } from './triage/signals/detect-language.ts';
 import { createLlmClient } from './triage/generative/llm-client.ts';
+import { createSecretBox, resolveSecretKey } from './channels/channel-secrets.ts';
+import { useSecretBox } from './channels/channels.service.ts';
+import { startOutboxDispatcher } from './outbox/dispatch-outbox.ts';
 
 export class StartupError extends Error {}
 
@@ -25,6 +28,13 @@ export type RunningServer = {
 
 export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    // After opening the database: the embedded setup keeps its generated key in the data directory.
+    useSecretBox(createSecretBox(resolveSecretKey(config)));
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw new StartupError((err as Error).message);
+  }
   try {
     await runMigrations(database);
     if (config.seedDemo === 'auto') await seedDemoIfEmpty(database.db, logger);
@@ -45,9 +55,11 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   }, logger);
 
   const app = await buildApp({ config, database, metrics, startedAt: new Date(), queue, llm }, logger);
+  const outbox = startOutboxDispatcher(database.db, logger);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await outbox.stop().catch(() => {});
     await queue.stop().catch(() => {});
     await app.close().catch(() => {});
     await database.close().catch(() => {});
@@ -65,6 +77,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     // then close the database they were writing to.
     stop: () => (stopping ??= (async () => {
       await app.close();
+      await outbox.stop();
       await queue.stop();
       await database.close();
     })()),

@@ -40,6 +40,7 @@ describe('relais CLI', () => {
     if (process.env.DATABASE_URL) {
       database = await createTestDatabase();
       env.DATABASE_URL = database.url;
+      env.RELAIS_SECRET_KEY = 'cd'.repeat(32);
     }
   });
   after(async () => {
@@ -70,6 +71,10 @@ describe('relais CLI', () => {
     const badPort = relais(['migrate'], { ...env, PORT: 'abc' });
     assert.equal(badPort.status, 1);
     assertOneLineError(badPort, /PORT/);
+    const noKey = { ...env, DATABASE_URL: database?.url ?? 'postgres://postgres@127.0.0.1:5432/test', RELAIS_SECRET_KEY: undefined, PORT: '0' };
+    const keyless = relais(['start'], noKey);
+    assert.equal(keyless.status, 1);
+    assertOneLineError(keyless, /RELAIS_SECRET_KEY is required/);
     const unreachable = relais(['migrate'], { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' });
     assert.equal(unreachable.status, 1);
     assertOneLineError(unreachable, /cannot be reached/);

@@ -6,6 +6,7 @@ import { decodeCursor, toPage, type CursorKey } from '../http/pagination.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AuthContext } from '../accounts/roles.ts';
 import { getConversation } from './conversations.service.ts';
+import { enqueueReply } from '../outbox/enqueue-reply.ts';
 
 export const messageSchema = z.object({
   id: z.uuid(),
@@ -49,8 +50,8 @@ export async function listMessages(db: Db, orgId: string, conversationId: string
 }
 
 /**
- * Stores a reply written by a person in the desk. The first one sets the first-response time.
- * Delivery on the conversation's channel is the outbox's job (channels issue), not this function's.
+ * Stores a reply written by a person in the desk and queues its delivery on the conversation's channel
+ * (the outbox). The first reply sets the first-response time.
  */
 export async function addStaffReply(db: Db, auth: AuthContext, conversationId: string, input: { body: string; isPublic: boolean }) {
   return db.transaction(async (tx) => {
@@ -64,6 +65,7 @@ export async function addStaffReply(db: Db, auth: AuthContext, conversationId: s
     await tx.update(conversations)
       .set({ lastMessageAt: now, updatedAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
       .where(eq(conversations.id, conversationId));
+    await enqueueReply(tx, { orgId: auth.orgId, messageId: message!.id, channelId: conversation.channelId });
     await recordEvent(tx as unknown as Db, {
       orgId: auth.orgId, type: 'message.created', actor: { kind: 'user', id: auth.userId },
       subject: { type: 'message', id: message!.id }, data: { conversationId, direction: 'outbound' },

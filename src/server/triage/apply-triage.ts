@@ -9,6 +9,7 @@ import type { MailSettings } from '../alerts/deliver-alert.ts';
 import { composeAutoAnswer, fromSource, readFeedback, type LevelOneContent } from './compose-auto-answer.ts';
 import type { LlmClient } from './generative/llm-client.ts';
 import { tryGenerativeAnswer } from './generative-level1.ts';
+import { enqueueReply } from '../outbox/enqueue-reply.ts';
 import { triageForOrg } from './triage-for-org.ts';
 import type { TriageResult } from './triage.types.ts';
 
@@ -68,10 +69,11 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
     if (result.decision === 'auto_answer' && answer) {
       const composed = composeAutoAnswer(answer);
       const now = new Date();
-      await tx.insert(messages).values({
+      const [reply] = await tx.insert(messages).values({
         orgId: message.orgId, conversationId: conversation.id, channelId: channel.id, direction: 'outbound', authorKind: 'bot',
         body: composed.body, isPublic: message.isPublic, metadata: { ...composed.metadata, inReplyTo: message.id }, createdAt: now,
-      });
+      }).returning({ id: messages.id });
+      await enqueueReply(tx, { orgId: message.orgId, messageId: reply!.id, channelId: channel.id });
       await tx.update(conversations).set({ lastMessageAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
         .where(eq(conversations.id, conversation.id));
     }
