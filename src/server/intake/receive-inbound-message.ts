@@ -3,7 +3,7 @@
 // it returns. The channel's own message id makes a retried delivery a no-op.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { channels, contactIdentities, contacts, conversations, messages, type Attachment } from '../db/schema/index.ts';
+import { channels, contactIdentities, contacts, conversations, messages, type Attachment, type ChannelType } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 
 export type InboundMessage = {
@@ -23,7 +23,7 @@ export type InboundMessage = {
   at?: Date;
 };
 
-export type IntakeResult = { messageId: string; conversationId: string; contactId: string; duplicate: boolean; newConversation: boolean };
+export type IntakeResult = { messageId: string; conversationId: string; contactId: string; duplicate: boolean; newConversation: boolean; channelType: ChannelType };
 
 export async function receiveInboundMessage(db: Db, input: InboundMessage): Promise<IntakeResult> {
   const at = input.at ?? new Date();
@@ -33,7 +33,7 @@ export async function receiveInboundMessage(db: Db, input: InboundMessage): Prom
     if (input.externalId) {
       const [existing] = await tx.select({ id: messages.id, conversationId: messages.conversationId, contactId: messages.authorContactId })
         .from(messages).where(and(eq(messages.channelId, channel.id), eq(messages.externalId, input.externalId)));
-      if (existing) return { messageId: existing.id, conversationId: existing.conversationId, contactId: existing.contactId!, duplicate: true, newConversation: false };
+      if (existing) return { messageId: existing.id, conversationId: existing.conversationId, contactId: existing.contactId!, duplicate: true, newConversation: false, channelType: channel.type };
     }
     const contactId = await findOrCreateContact(tx, input.orgId, channel.type, input.sender);
     let conversationId = input.conversationId ?? null;
@@ -66,9 +66,9 @@ export async function receiveInboundMessage(db: Db, input: InboundMessage): Prom
     if (inserted.length === 0) {
       const [existing] = await tx.select({ id: messages.id, conversationId: messages.conversationId }).from(messages)
         .where(and(eq(messages.channelId, channel.id), eq(messages.externalId, input.externalId ?? '')));
-      return { messageId: existing!.id, conversationId: existing!.conversationId, contactId, duplicate: true, newConversation: false };
+      return { messageId: existing!.id, conversationId: existing!.conversationId, contactId, duplicate: true, newConversation: false, channelType: channel.type };
     }
-    return { messageId: inserted[0]!.id, conversationId, contactId, duplicate: false, newConversation };
+    return { messageId: inserted[0]!.id, conversationId, contactId, duplicate: false, newConversation, channelType: channel.type };
   });
 }
 

@@ -27,6 +27,13 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
   // Already triaged (a redelivered job) or not a customer's message: nothing to do.
   if (!row || row.message.triage !== null || row.message.direction !== 'inbound') return { status: 'skipped' };
   const { message, conversation, channel } = row;
+  // Auto-replies and bounces (flagged by the email channel) are kept but never answered: no reply loops.
+  const flags = message.metadata as { autoReply?: boolean; bounce?: boolean };
+  if (flags.autoReply || flags.bounce) {
+    await db.update(messages).set({ triage: { skipped: flags.bounce ? 'bounce' : 'auto_reply', triagedAt: new Date().toISOString() } })
+      .where(eq(messages.id, message.id));
+    return { status: 'skipped' };
+  }
 
   const feedback = await pendingFeedback(db, conversation.id) ? readFeedback(message.body) : null;
   if (feedback) return applyFeedback(db, message, conversation, feedback);

@@ -154,6 +154,15 @@ describe('triage pipeline', () => {
     await server.database.db.delete(intentModels).where(eq(intentModels.version, 'broken'));
   });
 
+  it('never answers an auto-reply or a bounce, so no reply loop', async () => {
+    const { messageId, conversationId } = await receiveInboundMessage(server.database.db, {
+      orgId: tenant.orgId, channelId: tenant.channelId, sender: { externalId: 'robot' }, externalId: 'ooo-1',
+      text: 'Je suis absent, retard de train remboursement possible ? Réponse à mon retour.', metadata: { autoReply: true },
+    });
+    assert.equal((await triageStoredMessage(deps, messageId)).status, 'skipped');
+    assert.equal((await threadOf(conversationId)).length, 1);
+  });
+
   it('skips a message already triaged, so a redelivered job changes nothing', async () => {
     const { messageId } = await receive('vélo à bord, faut-il un billet ?', 'm7');
     assert.equal((await triageStoredMessage(deps, messageId)).status, 'triaged');
