@@ -1,5 +1,6 @@
 // Seeded randomness for the demo data: the same seed gives the same brands, texts and dates,
 // so screenshots, docs and bug reports made on demo data can be reproduced.
+import { seededRandom } from '../triage/intent/seeded-random.ts';
 
 export type Rng = {
   /** Uniform in [0, 1). */
@@ -18,20 +19,8 @@ export type Rng = {
   letters(n: number): string;
 };
 
-/** mulberry32: tiny, fast and good enough for fake data (not for anything secret). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function createRng(seed: number): Rng {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('pick from an empty list');

@@ -11,6 +11,7 @@ import { railTopics } from '../../demo/rail-topics.ts';
 import { shopTopics } from '../../demo/shop-topics.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
 import { searchKnowledge } from './search-knowledge.ts';
+import { createRng } from '../../demo/demo-random.ts';
 import { createSearchTenant, type SearchTenant } from './search-test-data.ts';
 import type { SearchLanguage } from './search-types.ts';
 
@@ -20,18 +21,8 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false } },
 });
 
-/** mulberry32: the same data and queries on every run and both engines. */
-function createRandom(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
-const random = createRandom(42);
+// The same data and queries on every run and both engines.
+const random = createRng(42);
 const SLOTS = ['Nice', 'Cannes', 'Menton', 'Grasse', '8h12', '35', 'hier', 'QXKZPD', '24,50 €', 'la veste', 'M', 'Colissimo'];
 const fill = (text: string) => text.replace(/\{[a-z0-9]+\}/gi, () => random.pick(SLOTS));
 const langs: SearchLanguage[] = ['fr', 'en'];
