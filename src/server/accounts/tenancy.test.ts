@@ -26,6 +26,9 @@ describe('tenancy isolation', () => {
       orgId: a.orgId, kind: 'crisis', conversationId: conversation.id, messageId: null, summary: 'test',
     }).returning();
     ids.alert = alert!.id;
+    const { conversation: other } = await createConversationRecord(server.database.db, a.orgId, a.channelId);
+    ids.merge = json(await server.app.inject({ method: 'POST', url: `/api/contacts/${other.contactId}/merge`, headers: h, payload: { intoContactId: conversation.contactId } })).id;
+    ids.bContact = (await createConversationRecord(server.database.db, b.orgId, b.channelId)).conversation.contactId;
     ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
   });
   after(() => server.close());
@@ -52,6 +55,9 @@ describe('tenancy isolation', () => {
     { method: 'POST', url: '/api/tokens', payload: { userId: ids.user, name: 'stolen' } },
     { method: 'POST', url: `/api/alerts/${ids.alert}/acknowledge` },
     { method: 'GET', url: `/api/conversations/${ids.conversation}/suggestions` },
+    // B tries to pull A's contact into one of its own.
+    { method: 'POST', url: `/api/contacts/${ids.contact}/merge`, payload: { intoContactId: ids.bContact } },
+    { method: 'POST', url: `/api/contacts/merges/${ids.merge}/undo` },
     { method: 'POST', url: `/api/conversations/${ids.conversation}/summary` },
   ];
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authOf, requireRole } from '../http/authenticate.ts';
 import { pageSchema, paginationQuery } from '../http/pagination.ts';
 import { STAFF_ROLES } from '../accounts/roles.ts';
+import { mergeContacts, undoMerge } from './merge-contacts.ts';
 import {
   contactDetailSchema, contactSchema, createContact, getContact, listContacts, updateContact,
 } from './contacts.service.ts';
@@ -46,4 +47,27 @@ export async function contactsRoutes(app: FastifyInstance) {
       const auth = authOf(request);
       return updateContact(db, auth.orgId, request.params.id, request.body, { kind: 'user', id: auth.userId });
     });
+
+  const mergeSchema = z.object({ id: z.uuid(), sourceContactId: z.uuid(), targetContactId: z.uuid(), identityIds: z.array(z.uuid()), conversationIds: z.array(z.uuid()), reason: z.string(), createdAt: z.string() });
+
+  r.post('/contacts/:id/merge', {
+    schema: {
+      tags, summary: 'Merge this contact into another (identities and conversations move; undoable)', params,
+      body: z.strictObject({ intoContactId: z.uuid(), reason: z.string().trim().min(1).max(500).default('same person') }),
+      response: { 201: mergeSchema },
+    },
+    preHandler,
+  }, async (request, reply) => {
+    const auth = authOf(request);
+    const merge = await mergeContacts(db, auth.orgId, request.params.id, request.body.intoContactId, request.body.reason, { kind: 'user', id: auth.userId });
+    return reply.code(201).send({ ...merge, createdAt: merge.createdAt.toISOString() });
+  });
+
+  r.post('/contacts/merges/:id/undo', {
+    schema: { tags, summary: 'Undo a merge: the identities and conversations go back', params, response: { 200: z.object({ sourceId: z.uuid(), targetId: z.uuid() }) } },
+    preHandler,
+  }, async (request) => {
+    const auth = authOf(request);
+    return undoMerge(db, auth.orgId, request.params.id, { kind: 'user', id: auth.userId });
+  });
 }

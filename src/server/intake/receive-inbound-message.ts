@@ -5,6 +5,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { channels, contactIdentities, contacts, conversations, messages, type Attachment, type ChannelType } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
+import { contactWithVerified } from '../contacts/merge-contacts.ts';
 
 export type InboundMessage = {
   orgId: string;
@@ -76,6 +77,15 @@ async function findOrCreateContact(db: Db, orgId: string, channelType: (typeof c
   const [identity] = await db.select({ contactId: contactIdentities.contactId }).from(contactIdentities)
     .where(and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.channelType, channelType), eq(contactIdentities.externalId, sender.externalId)));
   if (identity) return identity.contactId;
+  // A sender whose channel proves their email or phone (an email From, an SMS number, a signed widget
+  // identity) joins the contact that already has it: one person, one record, identities on every channel.
+  const linked = sender.verified ? await contactWithVerified(db, orgId, { email: sender.email, phone: sender.phone }) : null;
+  if (linked) {
+    await db.insert(contactIdentities).values({
+      orgId, contactId: linked, channelType, externalId: sender.externalId, displayName: sender.displayName ?? null, verified: true,
+    }).onConflictDoNothing();
+    return linked;
+  }
   const [contact] = await db.insert(contacts).values({
     orgId, name: sender.displayName ?? null, email: sender.email?.toLowerCase() ?? null, phone: sender.phone ?? null,
   }).returning({ id: contacts.id });

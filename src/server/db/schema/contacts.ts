@@ -37,3 +37,20 @@ export const contactIdentities = pgTable(
     index('contact_identities_contact_idx').on(t.contactId),
   ],
 );
+
+/** A merge of one contact into another, with what moved, so it can be undone without losing history. */
+export const contactMerges = pgTable(
+  'contact_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    sourceContactId: uuid('source_contact_id').notNull().references(() => contacts.id),
+    targetContactId: uuid('target_contact_id').notNull().references(() => contacts.id),
+    identityIds: uuid('identity_ids').array().notNull(),
+    conversationIds: uuid('conversation_ids').array().notNull(),
+    reason: text('reason').notNull(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contact_merges_org_idx').on(t.orgId, t.createdAt)],
+);
