@@ -8,7 +8,7 @@ import { normalizeMessage } from './normalize-text.ts';
 import { scoreSentiment } from './score-sentiment.ts';
 
 /** Bump whenever a lexicon or rule changes, so stored signals can be told apart from fresh ones. */
-export const SIGNALS_VERSION = 'signals-1.0.0';
+export const SIGNALS_VERSION = 'signals-1.1.0';
 
 export interface SignalContext {
   channel: { type: string; isPublic: boolean };

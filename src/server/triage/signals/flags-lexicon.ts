@@ -23,8 +23,9 @@ export const SALES_SIGNALS = patterns([
 
 /** Topics whose answer needs internal or personal information. */
 export const CONFIDENTIAL_TOPICS = patterns([
-  ['account', '(?:mon|mes|notre) (?:compte|espace client|solde|facture|factures|contrat|dossier|releve|identifiant|identifiants|consommation|echeancier|mot de passe)|my (?:account|balance|bill|bills|invoice|invoices|contract|statement|login|password|file|case|usage)|mot de passe|password'],
-  ['refund-on-order', `(?:rembourse\\w*|refund\\w*) ${gap(3)}(?:ma|mon|mes|la|le|my|the|this|order|commande|billet|achat|facture|reservation|booking|ticket)`],
+  // Account-specific figures and documents only: "how do I reset my password" or "how do I get a refund" are
+  // policy questions a published article answers; a refund on a given order is caught by its order number.
+  ['account', '(?:mon|mes|notre) (?:solde|facture|factures|contrat|dossier|releve|consommation|echeancier)|my (?:balance|bill|bills|invoice|invoices|contract|statement|usage|case file)|(?:solde|releve|historique) de (?:mon|notre) compte|(?:my|the) account (?:balance|history|statement)'],
   ['bank-details', 'iban|rib|bic|swift|coordonnees bancaires|releve d identite bancaire|bank (?:details|account|card)|sort code|routing number|carte bancaire|numero de carte|card number|cvv|cryptogramme|prelevement|direct debit'],
   ['address-change', 'changement d adresse|chang\\w* (?:mon|d|l|mon) adresse|nouvelle adresse|demenag\\w*|change (?:my|of) address|new address|update my address|moving house|moved house'],
   ['legal', 'avocat|tribunal|mise en demeure|huissier|injonction|assignation|plainte|proces|contentieux|juridique|prud hommes|lawyer|attorney|solicitor|court|lawsuit|subpoena|legal|litigation|police report|depot de plainte'],
