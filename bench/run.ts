@@ -5,6 +5,7 @@ import { benchColdStart } from './foundation/cold-start.ts';
 import { benchListConversations } from './foundation/list-conversations.ts';
 import { runClinc150Benchmark } from './clinc150/run-clinc150.ts';
 import { benchTriageThroughput } from './triage/triage-throughput.ts';
+import { benchSeverityHoldout } from './triage/severity-holdout.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -25,6 +26,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'list-conversations-postgres': () => onPostgres(() => benchListConversations()),
   clinc150: async () => runClinc150Benchmark(),
   'triage-throughput': () => benchTriageThroughput(),
+  'severity-holdout': async () => benchSeverityHoldout(),
 };
 
 const wanted = process.argv.slice(2);
