@@ -23,6 +23,8 @@ const envSchema = z.object({
   RELAIS_LLM_BASE_URL: z.url().optional(),
   RELAIS_LLM_MODEL: z.string().min(1).optional(),
   RELAIS_LLM_API_KEY: z.string().min(1).optional(),
+  RELAIS_SMTP_LISTEN_PORT: z.string().optional(),
+  RELAIS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RELAIS_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes): openssl rand -hex 32').optional(),
 });
 
@@ -45,9 +47,21 @@ export type Config = {
   llm: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
   /** Encrypts channel credentials at rest. Without it, the embedded setup keeps a generated key in the data directory. */
   secretKey: string | undefined;
+  /** Port of Relais's own SMTP listener for inbound email; null when it is off (the default). */
+  smtpListenPort: number | null;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits key on it). */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
+
+function parseListenPort(value: string | undefined): number | null {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'off' || v === 'false') return null;
+  const port = Number(v);
+  if (!/^\d+$/.test(v) || port > 65535) throw new ConfigError('invalid configuration: RELAIS_SMTP_LISTEN_PORT must be a port number or "off"');
+  return port;
+}
 
 /** Parses the environment; throws a ConfigError whose message names every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { baseUrl: e.RELAIS_LLM_BASE_URL, model: e.RELAIS_LLM_MODEL, apiKey: e.RELAIS_LLM_API_KEY }
       : undefined,
     secretKey: e.RELAIS_SECRET_KEY,
+    smtpListenPort: parseListenPort(e.RELAIS_SMTP_LISTEN_PORT),
+    trustProxy: e.RELAIS_TRUST_PROXY === 'true',
   };
 }

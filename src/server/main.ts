@@ -15,6 +15,7 @@ import { createLlmClient } from './triage/generative/llm-client.ts';
 import { createSecretBox, resolveSecretKey } from './channels/channel-secrets.ts';
 import { useSecretBox } from './channels/channels.service.ts';
 import { startOutboxDispatcher } from './outbox/dispatch-outbox.ts';
+import { allAdapters } from './channels/registry.ts';
 
 export class StartupError extends Error {}
 
@@ -56,9 +57,24 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
 
   const app = await buildApp({ config, database, metrics, startedAt: new Date(), queue, llm }, logger);
   const outbox = startOutboxDispatcher(database.db, logger);
+  // Channels with listeners of their own (the SMTP server) start with the process and stop before the database.
+  const listeners: { stop(): Promise<void> }[] = [];
+  try {
+    for (const adapter of allAdapters()) {
+      if (adapter.start) listeners.push(await adapter.start({ db: database.db, queue, config, metrics }));
+    }
+  } catch (err) {
+    for (const l of listeners) await l.stop().catch(() => {});
+    await outbox.stop().catch(() => {});
+    await queue.stop().catch(() => {});
+    await database.close().catch(() => {});
+    const e = err as NodeJS.ErrnoException;
+    throw e.code === 'EADDRINUSE' ? new StartupError(`SMTP port ${config.smtpListenPort} is already in use: set RELAIS_SMTP_LISTEN_PORT`) : err;
+  }
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    for (const l of listeners) await l.stop().catch(() => {});
     await outbox.stop().catch(() => {});
     await queue.stop().catch(() => {});
     await app.close().catch(() => {});
@@ -77,6 +93,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     // then close the database they were writing to.
     stop: () => (stopping ??= (async () => {
       await app.close();
+      for (const l of listeners) await l.stop();
       await outbox.stop();
       await queue.stop();
       await database.close();

@@ -24,7 +24,7 @@ export type OutboundMessage = {
   inReplyTo: { externalId: string | null; metadata: Record<string, unknown> } | null;
 };
 
-export type ChannelRecord = { id: string; orgId: string; type: ChannelType; name: string; isPublic: boolean };
+export type ChannelRecord = { id: string; orgId: string; type: ChannelType; name: string; isPublic: boolean; webhookKey: string };
 
 /** `retryable: false` ends in the visible failed state at once (a refused recipient); true backs off and retries. */
 export type SendResult = { ok: true; externalId?: string | null } | { ok: false; retryable: boolean; reason: string };

@@ -5,7 +5,9 @@ import type { ChannelAdapter } from './channel-adapter.ts';
 const adapters: ChannelAdapter<any>[] = [];
 
 export function registerAdapter(adapter: ChannelAdapter<any>): void {
-  if (adapters.some((a) => a.type === adapter.type)) throw new Error(`a ${adapter.type} adapter is already registered`);
+  const existing = adapters.find((a) => a.type === adapter.type);
+  if (existing === adapter) return; // registering the same adapter twice is harmless
+  if (existing) throw new Error(`another ${adapter.type} adapter is already registered`);
   adapters.push(adapter);
 }
 

@@ -30,13 +30,14 @@ import { alertsRoutes } from '../alerts/alerts.routes.ts';
 import { settingsRoutes } from '../organizations/settings.routes.ts';
 import { suggestionsRoutes } from '../knowledge/suggestions.routes.ts';
 import { allAdapters } from '../channels/registry.ts';
+import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger | undefined,
     bodyLimit: ctx.config.bodyLimitBytes,
-    // Behind a reverse proxy the client address comes from X-Forwarded-For; rate limits key on it.
-    trustProxy: true,
+    // Only behind a reverse proxy may X-Forwarded-For name the client: otherwise anyone could dodge rate limits.
+    trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;

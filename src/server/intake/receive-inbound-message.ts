@@ -38,10 +38,18 @@ export async function receiveInboundMessage(db: Db, input: InboundMessage): Prom
     }
     const contactId = await findOrCreateContact(tx, input.orgId, channel.type, input.sender);
     let conversationId = input.conversationId ?? null;
+    if (conversationId) {
+      // A thread named by the caller must be this tenant's, on this channel.
+      const [named] = await tx.select({ id: conversations.id }).from(conversations)
+        .where(and(eq(conversations.id, conversationId), eq(conversations.orgId, input.orgId), eq(conversations.channelId, channel.id)));
+      if (!named) throw notFound('conversation');
+    }
     if (!conversationId) {
       const [open] = await tx.select({ id: conversations.id }).from(conversations)
         .where(and(eq(conversations.orgId, input.orgId), eq(conversations.channelId, channel.id), eq(conversations.contactId, contactId),
-          inArray(conversations.status, ['open', 'pending'])))
+          inArray(conversations.status, ['open', 'pending']),
+          // A direct message never joins a public thread, nor a public comment a private one.
+          input.visibility ? eq(conversations.visibility, input.visibility) : undefined))
         .orderBy(desc(conversations.lastMessageAt)).limit(1);
       conversationId = open?.id ?? null;
     }
@@ -53,8 +61,9 @@ export async function receiveInboundMessage(db: Db, input: InboundMessage): Prom
       }).returning({ id: conversations.id });
       conversationId = created!.id;
     } else {
-      // A customer writing again reopens the conversation.
-      await tx.update(conversations).set({ lastMessageAt: at, updatedAt: at, status: 'open', resolvedAt: null })
+      // A customer writing again reopens the conversation; an auto-reply or a bounce does not.
+      const automated = Boolean(input.metadata?.autoReply || input.metadata?.bounce);
+      await tx.update(conversations).set(automated ? { updatedAt: at } : { lastMessageAt: at, updatedAt: at, status: 'open', resolvedAt: null })
         .where(and(eq(conversations.id, conversationId), eq(conversations.orgId, input.orgId)));
     }
     // ON CONFLICT covers two deliveries of the same message racing past the check above.

@@ -40,7 +40,8 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
 
   let result: TriageResult & { answerBody?: string };
   try {
-    result = await triageForOrg(db, message.orgId, message.body, { type: channel.type, isPublic: channel.isPublic },
+    // The message's own visibility: one Facebook channel carries both private DMs and public comments.
+    result = await triageForOrg(db, message.orgId, message.body, { type: channel.type, isPublic: message.isPublic },
       (message.metadata as { audience?: { followers?: number } }).audience);
   } catch (err) {
     return routeToHumanAfterFailure(db, message, err as Error);
