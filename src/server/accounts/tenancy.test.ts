@@ -28,6 +28,7 @@ describe('tenancy isolation', () => {
     ids.alert = alert!.id;
     const { conversation: other } = await createConversationRecord(server.database.db, a.orgId, a.channelId);
     ids.merge = json(await server.app.inject({ method: 'POST', url: `/api/contacts/${other.contactId}/merge`, headers: h, payload: { intoContactId: conversation.contactId } })).id;
+    ids.channel = json(await server.app.inject({ method: 'POST', url: '/api/channels', headers: h, payload: { type: 'api', name: 'ERP', settings: { webhookUrl: 'https://erp.example/hook' } } })).id;
     ids.bContact = (await createConversationRecord(server.database.db, b.orgId, b.channelId)).conversation.contactId;
     ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
   });
@@ -58,6 +59,9 @@ describe('tenancy isolation', () => {
     // B tries to pull A's contact into one of its own.
     { method: 'POST', url: `/api/contacts/${ids.contact}/merge`, payload: { intoContactId: ids.bContact } },
     { method: 'POST', url: `/api/contacts/merges/${ids.merge}/undo` },
+    { method: 'GET', url: `/api/channels/${ids.channel}/settings` },
+    { method: 'PATCH', url: `/api/channels/${ids.channel}`, payload: { name: 'Pirate' } },
+    { method: 'POST', url: `/api/channels/${ids.channel}/messages`, payload: { externalId: 'x', sender: { id: 'p' }, text: 'intrusion' } },
     { method: 'POST', url: `/api/conversations/${ids.conversation}/summary` },
   ];
 
@@ -83,7 +87,7 @@ describe('tenancy isolation', () => {
   it('never lists another tenant\'s records', async () => {
     for (const [url, id] of [
       ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
-      ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert],
+      ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert], ['/api/channels', ids.channel],
     ] as const) {
       const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
       assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);

@@ -30,6 +30,7 @@ import { alertsRoutes } from '../alerts/alerts.routes.ts';
 import { settingsRoutes } from '../organizations/settings.routes.ts';
 import { suggestionsRoutes } from '../knowledge/suggestions.routes.ts';
 import { allAdapters } from '../channels/registry.ts';
+import { channelsRoutes } from '../channels/channels.routes.ts';
 import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(alertsRoutes);
       await api.register(settingsRoutes);
       await api.register(suggestionsRoutes);
+      await api.register(channelsRoutes);
     },
     { prefix: '/api' },
   );
