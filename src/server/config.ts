@@ -24,6 +24,7 @@ const envSchema = z.object({
   RELAIS_LLM_MODEL: z.string().min(1).optional(),
   RELAIS_LLM_API_KEY: z.string().min(1).optional(),
   RELAIS_SMTP_LISTEN_PORT: z.string().optional(),
+  RELAIS_API_CHANNEL_RATE_LIMIT: z.coerce.number().int().positive().default(60_000),
   RELAIS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RELAIS_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes): openssl rand -hex 32').optional(),
 });
@@ -51,6 +52,8 @@ export type Config = {
   smtpListenPort: number | null;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits key on it). */
   trustProxy: boolean;
+  /** Messages per minute one API token may post on API channels before 429. */
+  apiChannelRateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -94,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.RELAIS_SECRET_KEY,
     smtpListenPort: parseListenPort(e.RELAIS_SMTP_LISTEN_PORT),
     trustProxy: e.RELAIS_TRUST_PROXY === 'true',
+    apiChannelRateLimitPerMinute: e.RELAIS_API_CHANNEL_RATE_LIMIT,
   };
 }

@@ -4,6 +4,7 @@ import { apiTokens, users } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secret-tokens.ts';
+import { forgetCachedTokens } from './sessions.service.ts';
 
 /** Creates a token for a user of the org; the secret is returned once and never stored in clear. */
 export async function createApiToken(db: Db, orgId: string, userId: string, name: string, actorId: string | null) {
@@ -36,6 +37,7 @@ export async function revokeApiToken(db: Db, orgId: string, id: string, actorId:
     .where(and(eq(apiTokens.id, id), eq(apiTokens.orgId, orgId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (revoked.length === 0) throw notFound('api token');
+  forgetCachedTokens();
   await recordEvent(db, {
     orgId, type: 'api_token.revoked', actor: { kind: 'user', id: actorId }, subject: { type: 'api_token', id },
   });

@@ -6,6 +6,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { timingDummyHash, verifyPassword } from './password.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secret-tokens.ts';
 import type { AuthContext } from './roles.ts';
+import { ttlCache } from '../http/ttl-cache.ts';
 
 export type LoginResult = { sessionToken: string; csrfToken: string; expiresAt: Date; userId: string };
 
@@ -56,17 +57,36 @@ export async function resolveSession(db: Db, sessionToken: string): Promise<Reso
   return { auth: toAuth(row.user, 'session'), csrfToken: row.csrfToken };
 }
 
+// Integrations call at high rates: a token's owner is cached briefly, and its last use written at most once a
+// minute. Revoking a token or disabling its user takes effect within TOKEN_CACHE_MS.
+const TOKEN_CACHE_MS = 10_000;
+const tokenCache = ttlCache<{ auth: AuthContext; tokenId: string } | null>(TOKEN_CACHE_MS);
+const lastUseWritten = new Map<string, number>();
+
 export async function resolveApiToken(db: Db, token: string): Promise<Resolved | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  if (!row || row.user.disabledAt) return null;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return { auth: toAuth(row.user, 'token') };
+  const hash = hashSecret(token);
+  const found = await tokenCache.get(hash, async () => {
+    const [row] = await db
+      .select({ user: users, tokenId: apiTokens.id })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    return row && !row.user.disabledAt ? { auth: toAuth(row.user, 'token'), tokenId: row.tokenId } : null;
+  });
+  if (!found) return null;
+  const now = Date.now();
+  if ((lastUseWritten.get(found.tokenId) ?? 0) < now - 60_000) {
+    lastUseWritten.set(found.tokenId, now);
+    await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, found.tokenId));
+  }
+  return { auth: found.auth };
+}
+
+/** Forget cached token owners at once (after a revocation or a user change in this process). */
+export function forgetCachedTokens(): void {
+  tokenCache.clear();
 }
 
 export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {

@@ -7,6 +7,7 @@ import { afterCursor, newestFirst } from '../http/keyset.ts';
 import { decodeCursor, toPage } from '../http/pagination.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './password.ts';
 import { presentUser } from './users.presenter.ts';
+import { forgetCachedTokens } from './sessions.service.ts';
 
 export type NewUser = {
   email: string; name: string; role: Role; password?: string | undefined;
@@ -81,6 +82,7 @@ export async function updateUser(db: Db, orgId: string, id: string, patch: UserP
     })
     .where(and(eq(users.id, id), eq(users.orgId, orgId)))
     .returning();
+  forgetCachedTokens(); // a role change or a disabled account must not wait for the token cache
   const { password: _omitted, ...logged } = patch;
   await recordEvent(db, { orgId, type: 'user.updated', actor, subject: { type: 'user', id }, data: logged });
   return user!;

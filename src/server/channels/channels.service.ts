@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { SecretBox } from './channel-secrets.ts';
 import type { ChannelRecord } from './channel-adapter.ts';
 import { adapterFor } from './registry.ts';
+import { ttlCache } from '../http/ttl-cache.ts';
 
 let box: SecretBox | undefined;
 /** Set once at start-up (and by tests) with the key from the environment. */
@@ -42,6 +43,7 @@ export async function updateChannelSettings(db: Db, orgId: string, channelId: st
   const parsed = adapter.settingsSchema.safeParse(settings);
   if (!parsed.success) throw new AppError('validation_failed', `settings: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   await db.update(channels).set({ settingsEncrypted: secretBox().seal(parsed.data) }).where(eq(channels.id, channelId));
+  byWebhookKey.clear();
 }
 
 function openSettings<S>(row: typeof channels.$inferSelect): S {
@@ -50,11 +52,17 @@ function openSettings<S>(row: typeof channels.$inferSelect): S {
   return (adapter ? adapter.settingsSchema.parse(raw) : raw) as S;
 }
 
+// Webhooks arrive in floods: a channel's record and opened settings are kept for a few seconds.
+const byWebhookKey = ttlCache<{ channel: ReturnType<typeof toRecord>; settings: unknown } | null>(5_000);
+
 /** The channel behind a webhook URL `/hooks/<type>/<key>`; 404 when there is none of that type. */
 export async function channelByWebhookKey<S>(db: Db, type: ChannelType, key: string) {
-  const [row] = await db.select().from(channels).where(and(eq(channels.type, type), eq(channels.webhookKey, key)));
-  if (!row) throw new AppError('not_found', `no ${type} channel at this address`);
-  return { channel: toRecord(row), settings: openSettings<S>(row) };
+  const found = await byWebhookKey.get(`${type}:${key}`, async () => {
+    const [row] = await db.select().from(channels).where(and(eq(channels.type, type), eq(channels.webhookKey, key)));
+    return row ? { channel: toRecord(row), settings: openSettings(row) } : null;
+  });
+  if (!found) throw new AppError('not_found', `no ${type} channel at this address`);
+  return found as { channel: ReturnType<typeof toRecord>; settings: S };
 }
 
 export async function channelById<S>(db: Db, channelId: string) {

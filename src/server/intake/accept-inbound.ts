@@ -4,14 +4,22 @@ import type { Metrics } from '../ops/metrics.ts';
 import { enqueueTriage } from '../triage/triage.jobs.ts';
 import { receiveInboundMessage, type InboundMessage, type IntakeResult } from './receive-inbound-message.ts';
 
+export type IntakeDeps = { db: Db; queue?: JobQueue | undefined; metrics?: Metrics | undefined };
+
 /**
- * Stores the message, then asks for its triage. If the process dies between the two (or runs without a
- * queue), the triage sweeper finds the message (triage still empty) and queues it: stored means triaged.
+ * What follows a stored message: it is counted and its triage is queued. If the process dies before the
+ * queue has it (or runs without a queue), the triage sweeper finds the message, still untriaged, and
+ * queues it: stored means triaged, eventually.
  */
-export async function acceptInbound(deps: { db: Db; queue: JobQueue | undefined; metrics?: Metrics | undefined }, input: InboundMessage): Promise<IntakeResult> {
-  const result = await receiveInboundMessage(deps.db, input);
-  if (result.duplicate) return result;
+export async function afterIntake(deps: IntakeDeps, result: IntakeResult): Promise<void> {
+  if (result.duplicate) return;
   deps.metrics?.messagesTotal.labels(result.channelType, 'inbound').inc();
-  if (deps.queue) await enqueueTriage(deps.queue, result.messageId).catch(() => undefined);
+  if (deps.queue) enqueueTriage(deps.queue, result.messageId);
+}
+
+/** The intake path every channel takes: store once, then count and queue the triage. */
+export async function acceptInbound(deps: IntakeDeps, input: InboundMessage): Promise<IntakeResult> {
+  const result = await receiveInboundMessage(deps.db, input);
+  await afterIntake(deps, result);
   return result;
 }

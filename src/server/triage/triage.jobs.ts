@@ -9,15 +9,16 @@ import { triageStoredMessage, type TriageDeps } from './apply-triage.ts';
 export const TRIAGE_MESSAGE = 'triage.message';
 export const TRIAGE_SWEEP = 'triage.sweep';
 
-export function enqueueTriage(queue: JobQueue, messageId: string) {
-  return queue.send(TRIAGE_MESSAGE, { messageId }, { singletonKey: messageId, retryLimit: 5, retryBackoff: true });
+/** Batched with other messages' triage: intake answers the vendor without waiting for the queue. */
+export function enqueueTriage(queue: JobQueue, messageId: string): void {
+  queue.sendSoon(TRIAGE_MESSAGE, { messageId }, { singletonKey: messageId, retryLimit: 5, retryBackoff: true });
 }
 
 export async function sweepUntriaged(deps: TriageDeps, queue: JobQueue, olderThanMs = 30_000): Promise<number> {
   const stale = await deps.db.select({ id: messages.id }).from(messages)
     .where(and(isNull(messages.triage), eq(messages.direction, 'inbound'), lt(messages.createdAt, new Date(Date.now() - olderThanMs))))
     .limit(500);
-  for (const m of stale) await enqueueTriage(queue, m.id);
+  for (const m of stale) enqueueTriage(queue, m.id);
   return stale.length;
 }
 

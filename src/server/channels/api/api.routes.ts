@@ -11,7 +11,6 @@ import { bodyObject, isUuid, keepRawPayloads, limitPerSource, parsePayload, stor
 import { assertConversationOnChannel, findApiChannel } from './api-channel.service.ts';
 
 /** Requests per minute for one token on one channel. */
-export const API_CHANNEL_RATE_LIMIT = 300;
 const MAX_METADATA_BYTES = 16_384;
 
 export const inboundApiMessage = z.strictObject({
@@ -49,7 +48,7 @@ export async function apiChannelRoutes(app: FastifyInstance, deps: ChannelDeps) 
     // The handler checks the body itself, so that a bad payload is kept as a dead letter.
     attachValidation: true,
     preHandler: requireRole(STAFF_ROLES),
-    config: limitPerSource(API_CHANNEL_RATE_LIMIT, 'token'),
+    config: limitPerSource(deps.config.apiChannelRateLimitPerMinute, 'token'),
   }, async (request, reply) => {
     const { orgId } = authOf(request);
     if (!isUuid(request.params.channelId)) throw notFound('channel');

@@ -10,7 +10,7 @@ import { channelById, createConfiguredChannel } from '../channels.service.ts';
 import type { ChannelRecord, OutboundMessage } from '../channel-adapter.ts';
 import { dispatchDue } from '../../outbox/dispatch-outbox.ts';
 import { apiAdapter } from './adapter.ts';
-import { API_CHANNEL_RATE_LIMIT } from './api.routes.ts';
+const API_CHANNEL_RATE_LIMIT = 40;
 import type { WebhookSettings } from './send-webhook.ts';
 import { verifyWebhookSignature } from './webhook-signature.ts';
 
@@ -29,7 +29,7 @@ describe('API channel', () => {
 
   before(async () => {
     receiver = await startHttpRecorder(() => ({ status: answer, body: { id: 'ext-reply-1' } }));
-    server = await startTestServer();
+    server = await startTestServer({ RELAIS_API_CHANNEL_RATE_LIMIT: String(API_CHANNEL_RATE_LIMIT) });
     a = await server.createTenant('api-a');
     b = await server.createTenant('api-b');
     channel = await createConfiguredChannel(server.database.db, a.orgId, { type: 'api', name: 'Back office', settings: { webhookUrl: `${receiver.url}/hook` } });

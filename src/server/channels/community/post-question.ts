@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contactIdentities, contacts, conversations, messages } from '../../db/schema/index.ts';
 import { receiveInboundMessage, type IntakeResult } from '../../intake/receive-inbound-message.ts';
-import { enqueueTriage } from '../../triage/triage.jobs.ts';
+import { afterIntake } from '../../intake/accept-inbound.ts';
 import type { ChannelDeps, ChannelRecord } from '../channel-adapter.ts';
 import { storeInbound } from '../web-form/channel-payload.ts';
 import { findPublicQuestion } from './questions.service.ts';
@@ -64,8 +64,7 @@ export async function postQuestion(deps: ChannelDeps, channel: ChannelRecord, in
     if (err instanceof AlreadyStored) return { messageId: err.result.messageId, conversationId: err.result.conversationId, duplicate: true };
     throw err;
   }
-  deps.metrics.messagesTotal.labels('community', 'inbound').inc();
-  if (deps.queue) await enqueueTriage(deps.queue, result.messageId).catch(() => undefined);
+  await afterIntake(deps, result);
   return { messageId: result.messageId, conversationId: result.conversationId, duplicate: false };
 }
 

@@ -67,7 +67,7 @@ export async function ingestEmail(deps: IngestDeps, targets: MailTarget[], raw: 
       },
     };
     // Stores, counts and queues triage; without a queue the triage sweeper picks the message up later.
-    const result = await acceptInbound({ db: deps.db, queue: deps.queue, metrics: deps.metrics }, input);
+    const result = await acceptInbound(deps, input);
     // CC is kept for the replies ("reply all"), without the brand's own addresses; machines' mail adds none.
     if (!automated) {
       const others = [...to, ...cc].filter((a) => a !== fromAddress && !settings.addresses.includes(a) && !deps.isSupportAddress(a));

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { contactIdentities, conversations, deadLetters, messages } from '../../db/schema/index.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { receiveInboundMessage, type InboundMessage, type IntakeResult } from '../../intake/receive-inbound-message.ts';
-import { enqueueTriage } from '../../triage/triage.jobs.ts';
+import { afterIntake } from '../../intake/accept-inbound.ts';
 import type { ChannelRecord } from '../channel-adapter.ts';
 import { recordDeadLetter } from '../channels.service.ts';
 import type { MetaEvent } from './meta-event.ts';
@@ -38,7 +38,7 @@ export async function storeMetaEvent(deps: { db: Db; queue: JobQueue | undefined
       : await receiveInboundMessage(db, { ...input, conversationId: target.kind === 'existing' ? target.conversationId : null });
   }
   // As acceptInbound does: stored means eventually triaged (the sweeper catches a lost enqueue).
-  if (!result.duplicate && deps.queue) await enqueueTriage(deps.queue, result.messageId).catch(() => undefined);
+  await afterIntake(deps, result);
   return result;
 }
 

@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import { recordDeadLetter } from '../channels.service.ts';
 import type { ChannelDeps, ChannelRecord } from '../channel-adapter.ts';
 import { acceptInbound } from '../../intake/accept-inbound.ts';
-import { receiveInboundMessage, type InboundMessage, type IntakeResult } from '../../intake/receive-inbound-message.ts';
+import type { InboundMessage, IntakeResult } from '../../intake/receive-inbound-message.ts';
 
 /** A body that could not be parsed: the handler records it as a dead letter and answers 400. */
 export class UnreadablePayload {
@@ -96,8 +96,7 @@ export function limitPerSource(max: number, source: 'ip' | 'token' = 'ip') {
 
 /** Stores the message through intake (queueing its triage when a queue runs) and counts it. */
 export async function storeInbound(deps: ChannelDeps, channel: ChannelRecord, input: InboundMessage): Promise<IntakeResult> {
-  const result = deps.queue ? await acceptInbound({ db: deps.db, queue: deps.queue }, input) : await receiveInboundMessage(deps.db, input);
-  if (!result.duplicate) deps.metrics.messagesTotal.labels(channel.type, 'inbound').inc();
+  const result = await acceptInbound(deps, input);
   return result;
 }
 
