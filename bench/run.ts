@@ -6,6 +6,8 @@ import { benchListConversations } from './foundation/list-conversations.ts';
 import { runClinc150Benchmark } from './clinc150/run-clinc150.ts';
 import { benchTriageThroughput } from './triage/triage-throughput.ts';
 import { benchSeverityHoldout } from './triage/severity-holdout.ts';
+import { benchIntakeThroughput } from './intake/intake-throughput.ts';
+import { benchDurability } from './intake/durability.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -27,6 +29,10 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   clinc150: async () => runClinc150Benchmark(),
   'triage-throughput': () => benchTriageThroughput(),
   'severity-holdout': async () => benchSeverityHoldout(),
+  'intake-pglite': () => benchIntakeThroughput('pglite'),
+  'intake-postgres': () => benchIntakeThroughput('postgres'),
+  'durability-pglite': () => benchDurability('pglite'),
+  'durability-postgres': () => benchDurability('postgres'),
 };
 
 const wanted = process.argv.slice(2);

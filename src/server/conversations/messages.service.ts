@@ -21,6 +21,9 @@ export const messageSchema = z.object({
   isPublic: z.boolean(),
   attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number(), url: z.string().optional() })),
   triage: z.record(z.string(), z.unknown()).nullable(),
+  /** For replies: where delivery stands (queued, sent, retrying, failed with the reason). */
+  delivery: z.object({ status: z.string(), attempts: z.number().optional(), error: z.string().optional(), at: z.string().optional() }).nullable(),
+  metadata: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });
 
@@ -31,7 +34,12 @@ export const presentMessage = (m: MessageRow): z.infer<typeof messageSchema> => 
   authorUserId: m.authorUserId, authorContactId: m.authorContactId, body: m.body, bodyHtml: m.bodyHtml,
   externalId: m.externalId, isPublic: m.isPublic,
   attachments: m.attachments.map(({ name, contentType, size, url }) => ({ name, contentType, size, ...(url ? { url } : {}) })),
-  triage: m.triage ?? null, createdAt: m.createdAt.toISOString(),
+  triage: m.triage ?? null,
+  delivery: m.direction === 'outbound'
+    ? ((m.metadata as { delivery?: { status: string } }).delivery ?? { status: 'queued' }) as z.infer<typeof messageSchema>['delivery']
+    : null,
+  metadata: m.metadata,
+  createdAt: m.createdAt.toISOString(),
 });
 
 /** Oldest first: a thread reads top to bottom. */
