@@ -27,7 +27,19 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+/** Request logs never carry secrets passed in URLs (`?token=` on the realtime WebSocket). */
+const redactUrl = (url: string | undefined) => url?.replace(/([?&](?:token|access_token)=)[^&]*/gi, '$1[redacted]');
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.logLevel,
+    serializers: {
+      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+    },
+  });
+}
+
+export async function startServer(config: Config, logger: Logger = createLogger(config)): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     // After opening the database: the embedded setup keeps its generated key in the data directory.

@@ -5,6 +5,7 @@ import { alerts } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getOrgSettings } from '../organizations/org-settings.ts';
+import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { deliverAlert, type AlertPayload, type MailSettings } from './deliver-alert.ts';
 
 export const alertSchema = z.object({
@@ -26,6 +27,7 @@ export async function raiseAlert(db: Db, input: NewAlert, mail: MailSettings, pu
   const [alert] = await db.insert(alerts).values({
     orgId: input.orgId, kind: input.kind, conversationId: input.conversationId, messageId: input.messageId, summary: input.summary,
   }).returning();
+  await publishRealtime(db, input.orgId, { kind: 'alert.raised', alertId: alert!.id, conversationId: input.conversationId });
   await recordEvent(db, {
     orgId: input.orgId, type: 'alert.raised', actor: { kind: 'system' }, subject: { type: 'conversation', id: input.conversationId },
     data: { alertId: alert!.id, kind: input.kind },

@@ -60,15 +60,17 @@ export async function undoMerge(db: Db, orgId: string, mergeId: string, actor: A
 }
 
 /**
- * The contact that already owns a verified email or phone: a new identity proving the same address joins it
- * (linking), instead of starting a second record of the same person.
+ * The contact that already owns a verified identity with this email or phone: a new identity proving the same
+ * address joins it (linking), instead of starting a second record of the same person. Only verified
+ * identities count: an address someone merely typed (a chat form, an unsigned claim) proves nothing.
  */
 export async function contactWithVerified(db: Db, orgId: string, proof: { email?: string | null; phone?: string | null }) {
-  for (const [field, value] of [['email', proof.email?.toLowerCase()], ['phone', proof.phone]] as const) {
-    if (!value) continue;
-    const [owner] = await db.select({ id: contacts.id }).from(contacts)
-      .where(and(eq(contacts.orgId, orgId), eq(field === 'email' ? contacts.email : contacts.phone, value), isNull(contacts.mergedIntoId))).limit(1);
-    if (owner) return owner.id;
-  }
-  return null;
+  const candidates = [proof.email?.toLowerCase(), proof.phone].filter((v): v is string => Boolean(v));
+  if (candidates.length === 0) return null;
+  const [owner] = await db.select({ id: contactIdentities.contactId }).from(contactIdentities)
+    .innerJoin(contacts, eq(contacts.id, contactIdentities.contactId))
+    .where(and(eq(contactIdentities.orgId, orgId), eq(contactIdentities.verified, true),
+      inArray(contactIdentities.externalId, candidates), isNull(contacts.mergedIntoId)))
+    .limit(1);
+  return owner?.id ?? null;
 }

@@ -4,6 +4,7 @@ import { channels, contacts, conversations, messages, teams, triageCorrections, 
 import { AppError, notFound } from '../errors.ts';
 import { recordEvent, type Actor } from '../audit/record-event.ts';
 import { afterCursor, newestFirst } from '../http/keyset.ts';
+import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { decodeCursor, toPage } from '../http/pagination.ts';
 import { presentConversation, type ConversationRow } from './conversations.presenter.ts';
 
@@ -120,6 +121,7 @@ export async function updateConversation(db: Db, orgId: string, id: string, patc
         .map(([k, v]) => [k, { from: (before as any)[k], to: v }]),
     );
     if (actor.kind === 'user') await recordTriageCorrections(tx, orgId, id, actor.id ?? null, changes);
+    await publishRealtime(tx, orgId, { kind: 'conversation.updated', conversationId: id });
     if (Object.keys(changes).length > 0) {
       await recordEvent(tx as unknown as Db, { orgId, type: 'conversation.updated', actor, subject: { type: 'conversation', id }, data: changes });
     }

@@ -7,6 +7,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import type { AuthContext } from '../accounts/roles.ts';
 import { getConversation } from './conversations.service.ts';
 import { enqueueReply } from '../outbox/enqueue-reply.ts';
+import { publishRealtime } from '../realtime/publish-realtime.ts';
 
 export const messageSchema = z.object({
   id: z.uuid(),
@@ -74,6 +75,7 @@ export async function addStaffReply(db: Db, auth: AuthContext, conversationId: s
       .set({ lastMessageAt: now, updatedAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
       .where(eq(conversations.id, conversationId));
     await enqueueReply(tx, { orgId: auth.orgId, messageId: message!.id, channelId: conversation.channelId });
+    await publishRealtime(tx, auth.orgId, { kind: 'message.created', conversationId, messageId: message!.id, direction: 'outbound' });
     await recordEvent(tx as unknown as Db, {
       orgId: auth.orgId, type: 'message.created', actor: { kind: 'user', id: auth.userId },
       subject: { type: 'message', id: message!.id }, data: { conversationId, direction: 'outbound' },

@@ -1,6 +1,7 @@
 // Builds the HTTP server: plugins, error shape, OpenAPI, and every concept's routes under /api.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -31,6 +32,8 @@ import { settingsRoutes } from '../organizations/settings.routes.ts';
 import { suggestionsRoutes } from '../knowledge/suggestions.routes.ts';
 import { allAdapters } from '../channels/registry.ts';
 import { channelsRoutes } from '../channels/channels.routes.ts';
+import { WEBSOCKET_OPTIONS } from '../realtime/ensure-websocket.ts';
+import { realtimeRoutes } from '../realtime/realtime.routes.ts';
 import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
@@ -55,6 +58,8 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
   });
 
   await app.register(cookie);
+  // Registered once, at the root, before any route: agents' realtime and the chat widget both use it.
+  await app.register(websocket, WEBSOCKET_OPTIONS);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
@@ -99,6 +104,7 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(settingsRoutes);
       await api.register(suggestionsRoutes);
       await api.register(channelsRoutes);
+      await api.register(realtimeRoutes);
     },
     { prefix: '/api' },
   );

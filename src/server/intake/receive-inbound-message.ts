@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { channels, contactIdentities, contacts, conversations, messages, type Attachment, type ChannelType } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { contactWithVerified } from '../contacts/merge-contacts.ts';
+import { publishRealtime } from '../realtime/publish-realtime.ts';
 
 export type InboundMessage = {
   orgId: string;
@@ -78,6 +79,8 @@ export async function receiveInboundMessage(db: Db, input: InboundMessage): Prom
         .where(and(eq(messages.channelId, channel.id), eq(messages.externalId, input.externalId ?? '')));
       return { messageId: existing!.id, conversationId: existing!.conversationId, contactId, duplicate: true, newConversation: false, channelType: channel.type };
     }
+    await publishRealtime(tx, input.orgId, { kind: 'message.created', conversationId, messageId: inserted[0]!.id, direction: 'inbound' });
+    await publishRealtime(tx, input.orgId, { kind: 'conversation.updated', conversationId });
     return { messageId: inserted[0]!.id, conversationId, contactId, duplicate: false, newConversation, channelType: channel.type };
   });
 }

@@ -10,6 +10,7 @@ import { composeAutoAnswer, fromSource, readFeedback, type LevelOneContent } fro
 import type { LlmClient } from './generative/llm-client.ts';
 import { tryGenerativeAnswer } from './generative-level1.ts';
 import { enqueueReply } from '../outbox/enqueue-reply.ts';
+import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { triageForOrg } from './triage-for-org.ts';
 import type { TriageResult } from './triage.types.ts';
 
@@ -82,9 +83,11 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
         body: composed.body, isPublic: message.isPublic, metadata: { ...composed.metadata, inReplyTo: message.id }, createdAt: now,
       }).returning({ id: messages.id });
       await enqueueReply(tx, { orgId: message.orgId, messageId: reply!.id, channelId: channel.id });
+      await publishRealtime(tx, message.orgId, { kind: 'message.created', conversationId: conversation.id, messageId: reply!.id, direction: 'outbound' });
       await tx.update(conversations).set({ lastMessageAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
         .where(eq(conversations.id, conversation.id));
     }
+    await publishRealtime(tx, message.orgId, { kind: 'conversation.updated', conversationId: conversation.id });
     await recordEvent(tx, {
       orgId: message.orgId, type: result.severity === 'crisis' ? 'triage.crisis' : 'triage.decided', actor: { kind: 'system' },
       subject: { type: 'message', id: message.id },
@@ -121,6 +124,7 @@ export async function applyFeedback(
       // "Talk to a person": level 1 had its chance; people take it from here.
       : { status: 'open', level: Math.max(conversation.level, 2), updatedAt: new Date() })
       .where(eq(conversations.id, conversation.id));
+    await publishRealtime(tx, message.orgId, { kind: 'conversation.updated', conversationId: conversation.id });
     await recordEvent(tx, {
       orgId: message.orgId, type: outcome === 'solved' ? 'level1.solved' : 'level1.handoff', actor: { kind: 'contact', id: message.authorContactId },
       subject: { type: 'conversation', id: conversation.id },
