@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { events } from '../db/schema/index.ts';
+import { events, outbox, teams } from '../db/schema/index.ts';
 import { createChannel } from '../organizations/organizations.service.ts';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { createConversationRecord } from '../testing/fixtures.ts';
@@ -99,6 +99,16 @@ describe('conversations API', () => {
     assert.equal(after.firstResponseAt, json(first).createdAt);
     const empty = await server.app.inject({ method: 'POST', url, headers: bearer(tenant.adminToken), payload: { body: '   ' } });
     assert.equal(empty.statusCode, 422);
+  });
+
+  it("signs a reply with its author's team signature and queues it for delivery", async () => {
+    await server.database.db.update(teams).set({ signature: "L'équipe Relais" }).where(eq(teams.id, tenant.teamId));
+    const { conversation } = await createConversationRecord(server.database.db, tenant.orgId, tenant.channelId);
+    const reply = json(await server.app.inject({ method: 'POST', url: `/api/conversations/${conversation.id}/messages`, headers: bearer(tenant.adminToken), payload: { body: 'Bonjour' } }));
+    assert.equal(reply.metadata.signature, "L'équipe Relais");
+    assert.equal(reply.delivery.status, 'queued');
+    const [queued] = await server.database.db.select().from(outbox).where(eq(outbox.messageId, reply.id));
+    assert.equal(queued!.status, 'pending');
   });
 
   it('keeps internal notes apart from the thread', async () => {

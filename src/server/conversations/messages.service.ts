@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { AUTHOR_KINDS, conversations, messages, notes, users } from '../db/schema/index.ts';
+import { AUTHOR_KINDS, conversations, messages, notes, teams, users } from '../db/schema/index.ts';
 import { decodeCursor, toPage, type CursorKey } from '../http/pagination.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AuthContext } from '../accounts/roles.ts';
@@ -66,10 +66,15 @@ export async function addStaffReply(db: Db, auth: AuthContext, conversationId: s
   return db.transaction(async (tx) => {
     const conversation = await getConversation(tx as unknown as Db, auth.orgId, conversationId);
     const now = new Date();
+    // The author's team signs its replies (channels that sign, such as email, append it).
+    const [team] = auth.teamId
+      ? await tx.select({ signature: teams.signature }).from(teams).where(and(eq(teams.id, auth.teamId), eq(teams.orgId, auth.orgId)))
+      : [];
     const [message] = await tx.insert(messages).values({
       orgId: auth.orgId, conversationId, channelId: conversation.channelId, direction: 'outbound',
       authorKind: auth.role === 'expert' ? 'expert' : auth.role === 'bot' ? 'bot' : 'agent',
       authorUserId: auth.userId, body: input.body, isPublic: input.isPublic, createdAt: now,
+      metadata: team?.signature ? { signature: team.signature } : {},
     }).returning();
     await tx.update(conversations)
       .set({ lastMessageAt: now, updatedAt: now, firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` })
