@@ -2,6 +2,7 @@
 // kind; the app then reads what it needs through the API) and takes the agent's typing and read signals.
 // Authentication: the session cookie (same-origin pages only) or an API token (Authorization header, or
 // ?token= since browsers cannot set headers on a WebSocket).
+import { keepAlive } from './keep-alive.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import { and, eq } from 'drizzle-orm';
@@ -106,15 +107,9 @@ export async function realtimeRoutes(app: FastifyInstance) {
     });
 
     // Heartbeat: drop dead peers, and close when the session or token stops being valid.
-    let alive = true;
-    socket.on('pong', () => { alive = true; });
-    const heartbeat = setInterval(() => {
-      if (!alive) return socket.terminate();
-      alive = false;
-      socket.ping();
+    const heartbeat = keepAlive(socket, HEARTBEAT_MS, () => {
       stillAuthenticated(request).then((ok) => { if (!ok) socket.close(4401, 'signed out'); }, () => undefined);
-    }, HEARTBEAT_MS);
-    heartbeat.unref();
+    });
     socket.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

@@ -1,5 +1,6 @@
 // One visitor's socket: frames are handled one at a time, in order (a message sent right after hello waits for
 // it), with a heartbeat and limits so one page cannot flood the server.
+import { keepAlive } from '../../realtime/keep-alive.ts';
 import type { WebSocket } from '@fastify/websocket';
 import { CLOSE, type ClientFrame, type ServerFrame } from '../../../widget/protocol.ts';
 import type { ChatContext, VisitorState } from './chat-context.ts';
@@ -99,15 +100,8 @@ export function serveVisitor(socket: WebSocket, ctx: ChatContext): void {
   const helloTimer = setTimeout(() => {
     if (!state) socket.close(CLOSE.helloTimeout, 'hello expected');
   }, HELLO_WITHIN_MS);
-  let alive = true;
-  socket.on('pong', () => { alive = true; });
-  const heartbeat = setInterval(() => {
-    if (!alive) return socket.terminate();
-    alive = false;
-    socket.ping();
-  }, HEARTBEAT_MS);
+  const heartbeat = keepAlive(socket, HEARTBEAT_MS);
   helloTimer.unref();
-  heartbeat.unref();
   socket.on('close', () => {
     clearTimeout(helloTimer);
     clearInterval(heartbeat);
