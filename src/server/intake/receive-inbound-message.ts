@@ -79,8 +79,8 @@ export async function receiveInboundMessage(db: Db, input: InboundMessage): Prom
         .where(and(eq(messages.channelId, channel.id), eq(messages.externalId, input.externalId ?? '')));
       return { messageId: existing!.id, conversationId: existing!.conversationId, contactId, duplicate: true, newConversation: false, channelType: channel.type };
     }
+    // One event: a new message also means its conversation changed (receivers reload both).
     await publishRealtime(tx, input.orgId, { kind: 'message.created', conversationId, messageId: inserted[0]!.id, direction: 'inbound' });
-    await publishRealtime(tx, input.orgId, { kind: 'conversation.updated', conversationId });
     return { messageId: inserted[0]!.id, conversationId, contactId, duplicate: false, newConversation, channelType: channel.type };
   });
 }

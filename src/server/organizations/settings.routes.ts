@@ -5,6 +5,7 @@ import { authOf, requireRole } from '../http/authenticate.ts';
 import { ADMIN_ONLY, STAFF_ROLES } from '../accounts/roles.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getOrgSettings, orgSettingsSchema, updateOrgSettings } from './org-settings.ts';
+import { forgetTriageSettings } from '../triage/triage-for-org.ts';
 
 const patchSchema = z.strictObject({
   triage: orgSettingsSchema.shape.triage.unwrap().partial().strict().optional(),
@@ -26,6 +27,7 @@ export async function settingsRoutes(app: FastifyInstance) {
     async (request) => {
       const auth = authOf(request);
       const next = await updateOrgSettings(db, auth.orgId, request.body);
+      forgetTriageSettings(auth.orgId);
       await recordEvent(db, { orgId: auth.orgId, type: 'settings.updated', actor: { kind: 'user', id: auth.userId }, data: { sections: Object.keys(request.body) } });
       return next;
     });

@@ -8,6 +8,7 @@ import { findAnswer } from './find-answer.ts';
 import { currentIntentModel, type StoredModel } from './intent-model-store.ts';
 import { MAX_TRIAGE_CHARS, readMessage } from './read-message.ts';
 import type { AnswerSource, TriageResult } from './triage.types.ts';
+import { ttlCache } from '../http/ttl-cache.ts';
 
 export type TriageChannel = { type: string; isPublic: boolean };
 export type TriageInput = { text: string; channel: TriageChannel; audience?: { followers?: number } | undefined };
@@ -59,8 +60,16 @@ export const STANDALONE_SETUP: TriageSetup = {
   settings: parseOrgSettings({}), defaultLanguage: 'fr', stored: null, findAnswer: async () => null,
 };
 
+// Every message of a busy organization needs the same settings: read them at most once a second (the model
+// is checked on every message, by its id, and loaded only when a newer one was trained).
+const settingsCache = ttlCache<Awaited<ReturnType<typeof getOrgSettings>>>(1_000);
+
+export function forgetTriageSettings(orgId: string): void {
+  settingsCache.delete(orgId);
+}
+
 export async function loadTriageSetup(db: Db, orgId: string): Promise<TriageSetup> {
-  const settings = await getOrgSettings(db, orgId);
+  const settings = await settingsCache.get(orgId, () => getOrgSettings(db, orgId));
   return {
     settings, defaultLanguage: settings.defaultLocale === 'en' ? 'en' : 'fr',
     stored: await currentIntentModel(db, orgId),

@@ -27,7 +27,7 @@ export async function registerTriageJobs(queue: JobQueue, deps: TriageDeps, logg
     const outcome = await triageStoredMessage(deps, messageId);
     if (outcome.status === 'failed') logger.warn({ messageId, error: outcome.error }, 'triage failed: routed to a person');
     if (outcome.result?.severity === 'crisis') logger.warn({ messageId }, 'crisis message: alert raised');
-  }, { batchSize: 4 });
+  }, { batchSize: 20 });
   await queue.work(TRIAGE_SWEEP, async () => {
     const requeued = await sweepUntriaged(deps, queue);
     if (requeued > 0) logger.info({ requeued }, 'untriaged messages re-queued');
