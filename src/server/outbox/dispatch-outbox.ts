@@ -2,6 +2,7 @@
 // channel's adapter, and records the outcome. Failures back off exponentially; after the last attempt, or on
 // a permanent refusal, the reply ends `failed` with the reason, visible on the message.
 import { eq, sql } from 'drizzle-orm';
+import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { messages, outbox } from '../db/schema/index.ts';
@@ -33,7 +34,18 @@ async function claimDue(db: Db, batch: number): Promise<Claimed[]> {
 }
 
 async function deliver(db: Db, row: Claimed): Promise<SendResult> {
-  const { channel, settings } = await channelById(db, row.channel_id);
+  let opened;
+  try {
+    opened = await channelById(db, row.channel_id);
+  } catch (err) {
+    // Missing or invalid credentials will not fix themselves between retries: fail now, saying what to do.
+    if (err instanceof ZodError) {
+      const issues = err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return { ok: false, retryable: false, reason: `the channel is not configured (${issues}): complete its settings, then send again` };
+    }
+    throw err;
+  }
+  const { channel, settings } = opened;
   const adapter = adapterFor(channel.type);
   if (!adapter) return { ok: false, retryable: false, reason: `no adapter can send on ${channel.type} channels` };
   const message = await buildOutboundMessage(db, row.message_id, channel);
