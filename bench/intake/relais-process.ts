@@ -6,8 +6,10 @@ const bin = fileURLToPath(new URL('../../bin/relais.mjs', import.meta.url));
 
 export type RelaisProcess = { child: ChildProcess; url: string; kill(signal?: NodeJS.Signals): Promise<void> };
 
+/** `RELAIS_BENCH_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under load. */
 export async function startRelais(env: NodeJS.ProcessEnv, port: number): Promise<RelaisProcess> {
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const nodeArgs = process.env.RELAIS_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'start'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', RELAIS_SEED_DEMO: 'never', RELAIS_LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
