@@ -2,7 +2,8 @@
 // Runs every *.test.ts under src/ and tests/ with Node's test runner (Node 20 expands no globs itself).
 // Fails when no test file is found, so a broken layout can never pass as "0 tests".
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function findTests(dir) {
@@ -28,9 +29,30 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = process.env.RELAIS_TEST_CONCURRENCY ?? '2';
+// A second reporter writes TAP to a file, from which the closing "N passed, N failed" line is taken.
+const tapDir = mkdtempSync(join(tmpdir(), 'relais-tap-'));
+const tapFile = join(tapDir, 'results.tap');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
   { stdio: 'inherit', env: { ...process.env, RELAIS_LOG_LEVEL: process.env.RELAIS_LOG_LEVEL ?? 'silent' } },
 );
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const tap = readFileSync(tapFile, 'utf8');
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  passed = count('pass');
+  failed = count('fail') + count('cancelled');
+  skipped = count('skipped');
+} finally {
+  rmSync(tapDir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (passed === 0) {
+  console.error('no test passed: a suite that runs nothing must not pass');
+  process.exit(1);
+}
 process.exit(result.status ?? 1);
