@@ -16,18 +16,22 @@ const MIN_RELOAD_MS = 1_000;
 
 export function createEmailDirectory(db: Db, onError: (err: unknown, channelId: string) => void = () => {}) {
   let byAddress = new Map<string, EmailChannel>();
+  let all: EmailChannel[] = [];
   let loadedAt = 0;
   let loading: Promise<void> | undefined;
 
   async function load() {
     const rows = await db.select({ id: channels.id }).from(channels).where(eq(channels.type, 'email')).orderBy(asc(channels.createdAt), asc(channels.id));
     const next = new Map<string, EmailChannel>();
+    const opened: EmailChannel[] = [];
     for (const { id } of rows) {
       // One channel with unreadable settings must not stop the others from receiving.
-      const opened = await channelById<EmailSettings>(db, id).catch((err) => (onError(err, id), null));
-      for (const address of opened?.settings.addresses ?? []) if (!next.has(address)) next.set(address, opened!);
+      const one = await channelById<EmailSettings>(db, id).catch((err) => (onError(err, id), null));
+      if (one) opened.push(one);
+      for (const address of one?.settings.addresses ?? []) if (!next.has(address)) next.set(address, one!);
     }
     byAddress = next;
+    all = opened;
     loadedAt = Date.now();
   }
 
@@ -43,6 +47,11 @@ export function createEmailDirectory(db: Db, onError: (err: unknown, channelId: 
       const age = Date.now() - loadedAt;
       if (age > FRESH_MS || (!byAddress.has(key) && age > MIN_RELOAD_MS)) await reload();
       return byAddress.get(key);
+    },
+    /** Every email channel whose settings open, oldest first (the mailbox poller's list), at most maxAgeMs old. */
+    async list(maxAgeMs = FRESH_MS): Promise<EmailChannel[]> {
+      if (Date.now() - loadedAt > maxAgeMs) await reload();
+      return all;
     },
     /** Whether an address belongs to an email channel (kept out of a conversation's CC: the brand is not its own copy). */
     isSupportAddress(address: string): boolean {
