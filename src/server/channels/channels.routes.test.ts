@@ -34,4 +34,13 @@ describe('channels administration', () => {
     assert.ok(listed.items.some((c: any) => c.id === channel.id && c.settingsConfigured));
     assert.ok(!JSON.stringify(listed).includes('twilio-auth-token-123'));
   });
+
+  it('gives the embed snippet of a chat channel, and the widget it names is served', async () => {
+    const chat = json(await server.app.inject({ method: 'POST', url: '/api/channels', headers: bearer(tenant.adminToken), payload: { type: 'chat', name: 'Site' } }));
+    const src = /src="([^"]+)"/.exec(chat.embedSnippet)![1]!;
+    assert.match(src, new RegExp(`/hooks/chat/[0-9a-f]{32}/widget\\.js$`));
+    const widget = await server.app.inject({ method: 'GET', url: src });
+    assert.equal(widget.statusCode, 200);
+    assert.match(String(widget.headers['content-type']), /javascript/);
+  });
 });

@@ -15,12 +15,17 @@ const channelSchema = z.object({
   id: z.uuid(), type: z.enum(CHANNEL_TYPES), name: z.string(), isPublic: z.boolean(),
   /** Where the vendor must send its webhooks (null for channels that receive otherwise: email, API). */
   webhookPath: z.string(), settingsConfigured: z.boolean(), createdAt: z.string(),
+  /** Chat only: the tag to paste on the brand's site. */
+  embedSnippet: z.string().nullable(),
 });
 type Row = typeof channels.$inferSelect;
-const present = (c: Row) => ({
+const presenter = (publicUrl: string | undefined) => (c: Row) => ({
   id: c.id, type: c.type, name: c.name, isPublic: c.isPublic,
   webhookPath: `/hooks/${c.type === 'web_form' ? 'web-form' : c.type}/${c.webhookKey}`,
   settingsConfigured: c.settingsEncrypted !== null, createdAt: c.createdAt.toISOString(),
+  embedSnippet: c.type === 'chat'
+    ? `<script src="${(publicUrl ?? '').replace(/\/$/, '')}/hooks/chat/${c.webhookKey}/widget.js" async></script>`
+    : null,
 });
 
 export async function channelsRoutes(app: FastifyInstance) {
@@ -28,6 +33,7 @@ export async function channelsRoutes(app: FastifyInstance) {
   const { db } = app.ctx.database;
   const tags = ['channels'];
   const params = z.object({ id: z.uuid() });
+  const present = presenter(app.ctx.config.publicUrl);
   const find = async (orgId: string, id: string) => {
     const [row] = await db.select().from(channels).where(and(eq(channels.id, id), eq(channels.orgId, orgId)));
     if (!row) throw notFound('channel');
