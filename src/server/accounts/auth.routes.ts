@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { users } from '../db/schema/index.ts';
-import { AppError } from '../errors.ts';
 import { SESSION_COOKIE, authOf, requireRole } from '../http/authenticate.ts';
 import { ANY_ROLE } from './roles.ts';
 import { login, logout } from './sessions.service.ts';
 import { presentUser, userSchema } from './users.presenter.ts';
+import { getUser } from './users.service.ts';
 
 const loginBody = z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) });
 const sessionSchema = z.object({ user: userSchema, csrfToken: z.string().nullable() });
@@ -39,8 +37,7 @@ export async function authRoutes(app: FastifyInstance) {
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(app, request), expires: result.expiresAt,
       });
-      const [user] = await db.select().from(users).where(eq(users.id, result.userId));
-      return { user: presentUser(user!), csrfToken: result.csrfToken };
+      return { user: presentUser(await getUser(db, result.orgId, result.userId)), csrfToken: result.csrfToken };
     },
   );
 
@@ -60,9 +57,7 @@ export async function authRoutes(app: FastifyInstance) {
     { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token for writes', response: { 200: sessionSchema } }, preHandler: requireRole(ANY_ROLE) },
     async (request) => {
       const auth = authOf(request);
-      const [user] = await db.select().from(users).where(and(eq(users.id, auth.userId), eq(users.orgId, auth.orgId)));
-      if (!user) throw new AppError('unauthenticated', 'user no longer exists');
-      return { user: presentUser(user), csrfToken: request.csrfToken };
+      return { user: presentUser(await getUser(db, auth.orgId, auth.userId)), csrfToken: request.csrfToken };
     },
   );
 }

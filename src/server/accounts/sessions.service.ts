@@ -8,7 +8,7 @@ import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secret-tokens.ts';
 import type { AuthContext } from './roles.ts';
 import { ttlCache } from '../http/ttl-cache.ts';
 
-export type LoginResult = { sessionToken: string; csrfToken: string; expiresAt: Date; userId: string };
+export type LoginResult = { sessionToken: string; csrfToken: string; expiresAt: Date; userId: string; orgId: string };
 
 export async function login(
   db: Db,
@@ -37,7 +37,7 @@ export async function login(
   await recordEvent(db, {
     orgId: user.orgId, type: 'auth.login', actor: { kind: 'user', id: user.id }, data: { ip: input.ip },
   });
-  return { sessionToken, csrfToken, expiresAt, userId: user.id };
+  return { sessionToken, csrfToken, expiresAt, userId: user.id, orgId: user.orgId };
 }
 
 export async function logout(db: Db, sessionToken: string): Promise<void> {

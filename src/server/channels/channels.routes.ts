@@ -2,14 +2,12 @@
 // secrets to paste in its console). Settings are stored sealed and shown only to admins.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { CHANNEL_TYPES, channels } from '../db/schema/index.ts';
-import { notFound } from '../errors.ts';
+import { CHANNEL_TYPES, type channels } from '../db/schema/index.ts';
 import { authOf, requireRole } from '../http/authenticate.ts';
 import { ADMIN_ONLY, STAFF_ROLES } from '../accounts/roles.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { channelById, createConfiguredChannel, updateChannelSettings } from './channels.service.ts';
+import { channelById, createConfiguredChannel, getChannelRow, listChannels, renameChannel, updateChannelSettings } from './channels.service.ts';
 
 const channelSchema = z.object({
   id: z.uuid(), type: z.enum(CHANNEL_TYPES), name: z.string(), isPublic: z.boolean(),
@@ -34,14 +32,10 @@ export async function channelsRoutes(app: FastifyInstance) {
   const tags = ['channels'];
   const params = z.object({ id: z.uuid() });
   const present = presenter(app.ctx.config.publicUrl);
-  const find = async (orgId: string, id: string) => {
-    const [row] = await db.select().from(channels).where(and(eq(channels.id, id), eq(channels.orgId, orgId)));
-    if (!row) throw notFound('channel');
-    return row;
-  };
+  const find = (orgId: string, id: string) => getChannelRow(db, orgId, id);
 
   r.get('/channels', { schema: { tags, summary: "The organization's channels", response: { 200: z.object({ items: z.array(channelSchema) }) } }, preHandler: requireRole(STAFF_ROLES) },
-    async (request) => ({ items: (await db.select().from(channels).where(eq(channels.orgId, authOf(request).orgId)).orderBy(asc(channels.createdAt))).map(present) }));
+    async (request) => ({ items: (await listChannels(db, authOf(request).orgId)).map(present) }));
 
   r.post('/channels', {
     schema: {
@@ -76,7 +70,7 @@ export async function channelsRoutes(app: FastifyInstance) {
     const auth = authOf(request);
     await find(auth.orgId, request.params.id);
     if (request.body.settings) await updateChannelSettings(db, auth.orgId, request.params.id, request.body.settings);
-    if (request.body.name) await db.update(channels).set({ name: request.body.name }).where(eq(channels.id, request.params.id));
+    if (request.body.name) await renameChannel(db, auth.orgId, request.params.id, request.body.name);
     await recordEvent(db, { orgId: auth.orgId, type: 'channel.updated', actor: { kind: 'user', id: auth.userId }, subject: { type: 'channel', id: request.params.id }, data: { fields: Object.keys(request.body) } });
     return present(await find(auth.orgId, request.params.id));
   });

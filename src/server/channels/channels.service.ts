@@ -1,5 +1,5 @@
 // Channel records and their sealed settings. Adapters find their channel from the key in a webhook URL.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { channels, deadLetters, type ChannelType } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -77,4 +77,18 @@ export async function recordDeadLetter(db: Db, input: { orgId?: string | null; c
     orgId: input.orgId ?? null, channelId: input.channelId ?? null, source: input.source, reason: input.reason.slice(0, 1000),
     headers: input.headers ?? {}, payload: input.payload.slice(0, 1_000_000),
   });
+}
+
+export function listChannels(db: Db, orgId: string) {
+  return db.select().from(channels).where(eq(channels.orgId, orgId)).orderBy(asc(channels.createdAt));
+}
+
+export async function getChannelRow(db: Db, orgId: string, id: string) {
+  const [row] = await db.select().from(channels).where(and(eq(channels.id, id), eq(channels.orgId, orgId)));
+  if (!row) throw notFound('channel');
+  return row;
+}
+
+export async function renameChannel(db: Db, orgId: string, id: string, name: string) {
+  await db.update(channels).set({ name }).where(and(eq(channels.id, id), eq(channels.orgId, orgId)));
 }

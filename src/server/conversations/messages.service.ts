@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AUTHOR_KINDS, conversations, messages, notes, teams, users } from '../db/schema/index.ts';
 import { decodeCursor, toPage, type CursorKey } from '../http/pagination.ts';
+import { notFound } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AuthContext } from '../accounts/roles.ts';
 import { getConversation } from './conversations.service.ts';
@@ -110,4 +111,20 @@ export async function addNote(db: Db, auth: AuthContext, conversationId: string,
   await getConversation(db, auth.orgId, conversationId);
   const [note] = await db.insert(notes).values({ orgId: auth.orgId, conversationId, authorUserId: auth.userId, body }).returning();
   return note!;
+}
+
+/** The whole thread, oldest first, for readers that need all of it (suggestions, summaries). */
+export async function conversationThread(db: Db, orgId: string, conversationId: string) {
+  const conversation = await getConversation(db, orgId, conversationId);
+  const thread = await db.select().from(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId))).orderBy(asc(messages.createdAt), asc(messages.id));
+  return { conversation, thread };
+}
+
+/** A message of this tenant's conversation, or 404. */
+export async function getMessageInConversation(db: Db, orgId: string, conversationId: string, messageId: string) {
+  const [message] = await db.select({ id: messages.id }).from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.conversationId, conversationId), eq(messages.orgId, orgId)));
+  if (!message) throw notFound('message');
+  return message;
 }

@@ -2,12 +2,10 @@
 // a drafted reply and a summary when a language model is configured.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { messages } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { authOf, requireRole } from '../http/authenticate.ts';
-import { getConversation } from '../conversations/conversations.service.ts';
+import { conversationThread } from '../conversations/messages.service.ts';
 import { searchKnowledge } from './search/search-knowledge.ts';
 import { draftSuggestion } from '../triage/generative/draft-suggestion.ts';
 import { summarizeConversation } from '../triage/generative/conversation-summary.ts';
@@ -25,12 +23,7 @@ export async function suggestionsRoutes(app: FastifyInstance) {
   const tags = ['suggestions'];
   const params = z.object({ id: z.uuid() });
 
-  const threadOf = async (orgId: string, conversationId: string) => {
-    const conversation = await getConversation(db, orgId, conversationId);
-    const thread = await db.select().from(messages)
-      .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId))).orderBy(asc(messages.createdAt));
-    return { conversation, thread };
-  };
+  const threadOf = (orgId: string, conversationId: string) => conversationThread(db, orgId, conversationId);
   const languageOf = (language: string | null) => (language === 'en' ? 'en' : 'fr');
 
   r.get('/conversations/:id/suggestions', {

@@ -2,12 +2,11 @@
 // kind; the app then reads what it needs through the API) and takes the agent's typing and read signals.
 // Authentication: the session cookie (same-origin pages only) or an API token (Authorization header, or
 // ?token= since browsers cannot set headers on a WebSocket).
+import { getMessageInConversation } from '../conversations/messages.service.ts';
 import { keepAlive } from './keep-alive.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { messages } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/authenticate.ts';
 import { resolveApiToken, resolveSession } from '../accounts/sessions.service.ts';
@@ -94,9 +93,7 @@ export async function realtimeRoutes(app: FastifyInstance) {
           lastTyping.set(frame.conversationId, now);
           await bus.publish(auth.orgId, { kind: 'typing', conversationId: frame.conversationId, actor: 'agent', userId: auth.userId });
         } else {
-          const [message] = await db.select({ id: messages.id }).from(messages)
-            .where(and(eq(messages.id, frame.messageId), eq(messages.conversationId, frame.conversationId)));
-          if (!message) throw new AppError('not_found', 'message not found');
+          const message = await getMessageInConversation(db, auth.orgId, frame.conversationId, frame.messageId);
           await bus.publish(auth.orgId, { kind: 'message.read', conversationId: frame.conversationId, messageId: message.id, by: 'agent' });
         }
       })().catch((err: unknown) => {

@@ -2,7 +2,7 @@
 // and reloaded when a newer training appears.
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { intentModels } from '../db/schema/index.ts';
+import { intentExamples, intentModels } from '../db/schema/index.ts';
 import { loadIntentModel, type IntentModel } from './intent/intent-model.ts';
 
 export type StoredModel = { id: string; model: IntentModel; threshold: number; version: string };
@@ -36,4 +36,21 @@ export async function saveIntentModel(
     exampleCount: input.exampleCount, metrics: input.metrics,
   }).returning({ id: intentModels.id });
   return row!.id;
+}
+
+/** What the API shows of the model in use (not the weights). */
+export async function describeCurrentModel(db: Db, orgId: string) {
+  const [m] = await db.select({
+    id: intentModels.id, version: intentModels.version, labels: intentModels.labels, threshold: intentModels.threshold,
+    targetPrecision: intentModels.targetPrecision, exampleCount: intentModels.exampleCount, metrics: intentModels.metrics, createdAt: intentModels.createdAt,
+  }).from(intentModels).where(eq(intentModels.orgId, orgId)).orderBy(desc(intentModels.createdAt)).limit(1);
+  return m ? { ...m, createdAt: m.createdAt.toISOString() } : null;
+}
+
+/** Labeled examples for the next training, in batches the database accepts. */
+export async function addIntentExamples(db: Db, orgId: string, examples: { text: string; label: string }[], source = 'upload') {
+  for (let i = 0; i < examples.length; i += 1000) {
+    await db.insert(intentExamples).values(examples.slice(i, i + 1000).map((e) => ({ orgId, text: e.text, label: e.label, source })));
+  }
+  return examples.length;
 }

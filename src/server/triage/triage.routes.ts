@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { CHANNEL_TYPES, SEVERITIES, intentExamples, intentModels } from '../db/schema/index.ts';
+import { CHANNEL_TYPES, SEVERITIES } from '../db/schema/index.ts';
 import { authOf, requireRole } from '../http/authenticate.ts';
 import { MANAGER_ROLES, STAFF_ROLES } from '../accounts/roles.ts';
 import { triageForOrg } from './triage-for-org.ts';
 import { trainOrgModel } from './train-org-model.ts';
+import { addIntentExamples, describeCurrentModel } from './intent-model-store.ts';
 
 const triageResultSchema = z.object({
   language: z.enum(['fr', 'en', 'other']), intent: z.string().nullable(), confidence: z.number(), severity: z.enum(SEVERITIES),
@@ -50,13 +50,7 @@ export async function triageRoutes(app: FastifyInstance) {
       response: { 200: z.object({ model: z.object({ id: z.uuid(), version: z.string(), labels: z.array(z.string()), threshold: z.number(), targetPrecision: z.number(), exampleCount: z.number(), metrics: z.record(z.string(), z.unknown()), createdAt: z.string() }).nullable() }) },
     },
     preHandler: requireRole(STAFF_ROLES),
-  }, async (request) => {
-    const [m] = await db.select({
-      id: intentModels.id, version: intentModels.version, labels: intentModels.labels, threshold: intentModels.threshold,
-      targetPrecision: intentModels.targetPrecision, exampleCount: intentModels.exampleCount, metrics: intentModels.metrics, createdAt: intentModels.createdAt,
-    }).from(intentModels).where(eq(intentModels.orgId, authOf(request).orgId)).orderBy(desc(intentModels.createdAt)).limit(1);
-    return { model: m ? { ...m, createdAt: m.createdAt.toISOString() } : null };
-  });
+  }, async (request) => ({ model: await describeCurrentModel(db, authOf(request).orgId) }));
 
   r.post('/nlu/examples', {
     schema: {
@@ -66,9 +60,7 @@ export async function triageRoutes(app: FastifyInstance) {
     },
     preHandler: requireRole(MANAGER_ROLES),
   }, async (request, reply) => {
-    const orgId = authOf(request).orgId;
-    await db.insert(intentExamples).values(request.body.examples.map((e) => ({ orgId, text: e.text, label: e.label, source: 'upload' })));
-    return reply.code(201).send({ added: request.body.examples.length });
+    return reply.code(201).send({ added: await addIntentExamples(db, authOf(request).orgId, request.body.examples) });
   });
 
   r.post('/nlu/train', {

@@ -1,4 +1,4 @@
-import { intentExamples } from '../../db/schema/index.ts';
+import { addIntentExamples } from '../../triage/intent-model-store.ts';
 import { ExamplesFileError, readClinc, readLabeledCsv } from '../../triage/labeled-examples-file.ts';
 import { evaluateIntentModel } from '../../triage/evaluate-intent-files.ts';
 import { trainOrgModel } from '../../triage/train-org-model.ts';
@@ -20,9 +20,7 @@ export async function nluTrainCommand(v: { file?: string; org?: string; 'oos-lab
   for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
   const report = await withDatabase(async ({ db }) => {
     const org = await resolveOrganization(db, v.org);
-    for (let i = 0; i < read.examples.length; i += 1000) {
-      await db.insert(intentExamples).values(read.examples.slice(i, i + 1000).map((e) => ({ orgId: org.id, text: e.text, label: e.label, source: 'upload' })));
-    }
+    await addIntentExamples(db, org.id, read.examples);
     return trainOrgModel(db, org.id, { outOfScopeLabel: v['oos-label'] ?? null });
   });
   process.stdout.write(`${JSON.stringify(report)}\n`);
