@@ -1,5 +1,6 @@
 // Inbound side of the API channel: any system (a shop back office, a chatbot, a CRM) posts its customers'
 // messages with an API token of the channel's organization. The caller's message id makes retries safe.
+import { acceptInbound } from '../../intake/accept-inbound.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { authOf, requireRole } from '../../http/authenticate.ts';
 import { STAFF_ROLES } from '../../accounts/roles.ts';
 import { notFound } from '../../errors.ts';
 import type { ChannelDeps } from '../channel-adapter.ts';
-import { bodyObject, isUuid, keepRawPayloads, limitPerSource, parsePayload, storeInbound } from '../web-form/channel-payload.ts';
+import { bodyObject, isUuid, keepRawPayloads, limitPerSource, parsePayload } from '../web-form/channel-payload.ts';
 import { assertConversationOnChannel, findApiChannel } from './api-channel.service.ts';
 
 /** Requests per minute for one token on one channel. */
@@ -55,7 +56,7 @@ export async function apiChannelRoutes(app: FastifyInstance, deps: ChannelDeps) 
     const channel = await findApiChannel(deps.db, orgId, request.params.channelId);
     const body = await parsePayload(deps, request, channel, await bodyObject(deps, request, channel), inboundApiMessage);
     if (body.conversationId) await assertConversationOnChannel(deps.db, channel, body.conversationId);
-    const result = await storeInbound(deps, channel, {
+    const result = await acceptInbound(deps, {
       orgId, channelId: channel.id, externalId: body.externalId,
       // The caller authenticated with a token of this organization: it vouches for its customer's identity.
       sender: { externalId: body.sender.id, displayName: body.sender.name ?? null, email: body.sender.email ?? null, phone: body.sender.phone ?? null, verified: true },

@@ -7,9 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contactIdentities, contacts, conversations, messages } from '../../db/schema/index.ts';
 import { receiveInboundMessage, type IntakeResult } from '../../intake/receive-inbound-message.ts';
-import { afterIntake } from '../../intake/accept-inbound.ts';
+import { acceptInbound, afterIntake } from '../../intake/accept-inbound.ts';
 import type { ChannelDeps, ChannelRecord } from '../channel-adapter.ts';
-import { storeInbound } from '../web-form/channel-payload.ts';
 import { findPublicQuestion } from './questions.service.ts';
 
 export type CommunityAuthor = { name: string; email: string };
@@ -71,7 +70,7 @@ export async function postQuestion(deps: ChannelDeps, channel: ChannelRecord, in
 /** A customer's post under a public question of this channel (404 for any other conversation). */
 export async function postFollowUp(deps: ChannelDeps, channel: ChannelRecord, conversationId: string, input: { text: string; author: CommunityAuthor; externalId: string }) {
   const question = await findPublicQuestion(deps.db, channel, conversationId);
-  const result = await storeInbound(deps, channel, {
+  const result = await acceptInbound(deps, {
     orgId: channel.orgId, channelId: channel.id, externalId: input.externalId, conversationId: question.id,
     sender: senderOf(input.author), text: input.text, visibility: 'public', metadata: { authorName: input.author.name },
   });

@@ -8,7 +8,7 @@ import type { SmsSettings } from './sms-settings.ts';
 import { parseForm, signingUrl, verifyTwilioSignature } from './twilio-signature.ts';
 import { readDeliveryStatus, readIncomingSms } from './sms-payload.ts';
 import { recordDeliveryStatus } from './sms-delivery-status.ts';
-import { storeInbound } from './store-inbound.ts';
+import { acceptInbound } from '../../intake/accept-inbound.ts';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 type HookRequest = FastifyRequest<{ Params: { key: string }; Body: string | undefined }>;
@@ -46,7 +46,7 @@ export async function registerSmsRoutes(app: FastifyInstance, deps: ChannelDeps)
     const { channel, params, raw } = await authenticated(request);
     const sms = readIncomingSms(params);
     if ('reason' in sms) return reject(request, channel, 'sms', raw, sms.reason);
-    await storeInbound(deps, 'sms', {
+    await acceptInbound(deps, {
       orgId: channel.orgId, channelId: channel.id, externalId: sms.messageSid, text: sms.body, attachments: sms.attachments,
       sender: { externalId: sms.from, phone: sms.from }, visibility: 'private', metadata: sms.metadata,
     });

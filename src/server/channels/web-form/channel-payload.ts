@@ -1,6 +1,6 @@
 // What the API, web-form and community channels share on the way in: body parsers that keep the raw
 // payload (so an unreadable one can be kept as a dead letter instead of being lost in a generic 400),
-// per-source rate limits, and the call to intake.
+// and per-source rate limits.
 // (Shared helpers live here because this task may only add files under the three channel folders;
 // they could move to channels/shared/ without change.)
 import { createHash } from 'node:crypto';
@@ -9,8 +9,6 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { recordDeadLetter } from '../channels.service.ts';
 import type { ChannelDeps, ChannelRecord } from '../channel-adapter.ts';
-import { acceptInbound } from '../../intake/accept-inbound.ts';
-import type { InboundMessage, IntakeResult } from '../../intake/receive-inbound-message.ts';
 
 /** A body that could not be parsed: the handler records it as a dead letter and answers 400. */
 export class UnreadablePayload {
@@ -92,12 +90,6 @@ export function limitPerSource(max: number, source: 'ip' | 'token' = 'ip') {
       },
     },
   };
-}
-
-/** Stores the message through intake (queueing its triage when a queue runs) and counts it. */
-export async function storeInbound(deps: ChannelDeps, channel: ChannelRecord, input: InboundMessage): Promise<IntakeResult> {
-  const result = await acceptInbound(deps, input);
-  return result;
 }
 
 /** A path id that is not a UUID cannot name a record: 404 rather than a database error. */

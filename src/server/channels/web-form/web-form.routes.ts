@@ -1,12 +1,13 @@
 // The contact form of a brand's site and help center: Relais serves the form (or a token for a form of the
 // brand's own making) and receives its submissions, urlencoded from a browser or JSON from a script.
+import { acceptInbound } from '../../intake/accept-inbound.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { channelByWebhookKey } from '../channels.service.ts';
 import type { ChannelDeps } from '../channel-adapter.ts';
-import { bodyObject, keepRawPayloads, limitPerSource, parsePayload, storeInbound } from './channel-payload.ts';
+import { bodyObject, keepRawPayloads, limitPerSource, parsePayload } from './channel-payload.ts';
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, TOKEN_MAX_AGE_MS, checkSubmission, issueFormToken, type SpamReason } from './form-guard.ts';
 import { errorText, pickLanguage, renderFormPage, renderThanksPage, type FormValues, type Lang } from './form-page.ts';
 import type { WebFormSettings } from './adapter.ts';
@@ -86,7 +87,7 @@ export async function webFormRoutes(app: FastifyInstance, deps: ChannelDeps) {
       // Spam is refused before the schema check, so it never fills the dead letters.
       const { externalId } = checkSubmission(body, channel.id, settings);
       const form = await parsePayload(deps, request, channel, body, webFormSubmission);
-      const result = await storeInbound(deps, channel, {
+      const result = await acceptInbound(deps, {
         orgId: channel.orgId, channelId: channel.id, externalId, visibility: 'private',
         sender: { externalId: form.email, displayName: form.name, email: form.email },
         subject: form.subject,

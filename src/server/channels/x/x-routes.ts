@@ -8,7 +8,7 @@ import type { XSettings } from './x-settings.ts';
 import { crcResponse, verifyXSignature } from './x-signature.ts';
 import { readAccountActivity } from './x-events.ts';
 import { conversationForX } from './x-conversations.ts';
-import { storeInbound } from './store-inbound.ts';
+import { acceptInbound } from '../../intake/accept-inbound.ts';
 
 type HookRequest = FastifyRequest<{ Params: { key: string }; Querystring: { crc_token?: unknown }; Body: string | undefined }>;
 
@@ -50,7 +50,7 @@ export async function registerXRoutes(app: FastifyInstance, deps: ChannelDeps): 
     if (settings.userId && activity.forUserId !== settings.userId) return reply.code(200).send();
     // In order, each after the previous commit: a reply in the same delivery finds the post it answers.
     for (const m of activity.messages) {
-      await storeInbound(deps, 'x', {
+      await acceptInbound(deps, {
         orgId: channel.orgId, channelId: channel.id, externalId: m.externalId, text: m.text, at: m.at, attachments: m.attachments,
         sender: m.sender, visibility: m.visibility, metadata: m.metadata, conversationId: await conversationForX(deps.db, channel, m),
       });
