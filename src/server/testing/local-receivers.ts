@@ -1,7 +1,7 @@
 // Real local endpoints for tests: an HTTP server that records requests, and an SMTP server that records mail.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 
 export type RecordedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
 
@@ -23,17 +23,22 @@ export async function startHttpRecorder(answer: (req: RecordedRequest) => { stat
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string };
+export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; parsed: ParsedMail };
 
-export async function startSmtpRecorder() {
+/** A real SMTP server that keeps each whole message, or answers RCPT with `refuse` (e.g. 550, 451). */
+export async function startSmtpRecorder(options: { refuse?: number } = {}) {
   const mails: ReceivedMail[] = [];
+  const { refuse } = options;
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onRcptTo(_address, _session, callback) {
+      callback(refuse ? Object.assign(new Error(refuse >= 500 ? 'no such user' : 'try again later'), { responseCode: refuse }) : undefined);
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((parsed) => {
         mails.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '',
+          to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '', parsed,
         });
         callback();
       }, callback);

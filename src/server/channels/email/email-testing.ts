@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { startSmtpRecorder } from '../../testing/local-receivers.ts';
+import type { ParsedMail } from 'mailparser';
 import { loadConfig } from '../../config.ts';
 import { createMetrics } from '../../ops/metrics.ts';
 import { conversations, messages } from '../../db/schema/index.ts';
@@ -72,22 +72,14 @@ export function swaks(port: number, args: string[]): Promise<SwaksResult> {
 
 export type CapturedMail = { envelope: { from: string; to: string[] }; parsed: ParsedMail };
 
-/** An SMTP relay that keeps each whole message, or answers RCPT with `refuse` (e.g. 550, 451). */
+/** The shared SMTP recorder, with each mail as its envelope and parsed message. */
 export async function startMailCapture(refuse?: number) {
-  const mails: CapturedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onRcptTo(_address, _session, callback) {
-      callback(refuse ? Object.assign(new Error(refuse >= 500 ? 'no such user' : 'try again later'), { responseCode: refuse }) : undefined);
+  const recorder = await startSmtpRecorder({ refuse });
+  return {
+    url: recorder.url,
+    get mails(): CapturedMail[] {
+      return recorder.mails.map((m) => ({ envelope: { from: m.from, to: m.to }, parsed: m.parsed }));
     },
-    onData(stream, session, callback) {
-      simpleParser(stream).then((parsed) => {
-        mails.push({ envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) }, parsed });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
+    close: recorder.close,
+  };
 }
