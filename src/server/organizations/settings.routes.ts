@@ -10,6 +10,8 @@ import { forgetTriageSettings } from '../triage/triage-for-org.ts';
 const patchSchema = z.strictObject({
   triage: orgSettingsSchema.shape.triage.unwrap().partial().strict().optional(),
   alerts: orgSettingsSchema.shape.alerts.unwrap().partial().strict().optional(),
+  pyramid: orgSettingsSchema.shape.pyramid.unwrap().partial().strict().optional(),
+  sla: orgSettingsSchema.shape.sla.unwrap().partial().strict().optional(),
 });
 
 export async function settingsRoutes(app: FastifyInstance) {

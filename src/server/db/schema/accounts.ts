@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { userRole } from './enums.ts';
 import { organizations, teams } from './organizations.ts';
 import { contacts } from './contacts.ts';
@@ -15,6 +16,15 @@ export const users = pgTable(
     /** For community experts: the customer record they were invited from. */
     contactId: uuid('contact_id').references(() => contacts.id),
     locale: text('locale').notNull().default('fr'),
+    /** Assignment within a queue: topics (intents) and languages the person handles, and how many open
+     * conversations they can hold at once. Empty lists mean "any". */
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    capacity: integer('capacity').notNull().default(10),
+    /** Round-robin: the least recently assigned eligible person gets the next conversation. */
+    lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
+    /** Community experts' reputation points (sum of reputation_events). */
+    reputation: integer('reputation').notNull().default(0),
     /** scrypt hash; null for users who only authenticate with API tokens (the bot). */
     passwordHash: text('password_hash'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

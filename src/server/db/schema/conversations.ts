@@ -27,12 +27,21 @@ export const conversations = pgTable(
     teamId: uuid('team_id').references(() => teams.id),
     visibility: visibility('visibility').notNull().default('private'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Topic the organization marks confidential: only the core team (level 3) may see or handle it. */
+    confidential: boolean('confidential').notNull().default(false),
+    /** No eligible queue or agent: shown in the visible "unrouted" queue until a supervisor places it. */
+    unrouted: boolean('unrouted').notNull().default(false),
+    /** The latest routing decision: target, rules that fired and their reasons ("why is this here?"). */
+    routing: jsonb('routing').$type<Record<string, unknown>>(),
     /** Participants copied on the conversation (email CC). */
     cc: text('cc').array().notNull().default(sql`'{}'::text[]`),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** Response-time target state: warned before a breach, breached (then escalated). */
+    slaWarnedAt: timestamp('sla_warned_at', { withTimezone: true }),
+    slaBreachedAt: timestamp('sla_breached_at', { withTimezone: true }),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -44,6 +53,9 @@ export const conversations = pgTable(
     index('conversations_level_idx').on(t.orgId, t.level, t.lastMessageAt.desc().nullsFirst()),
     index('conversations_assignee_idx').on(t.orgId, t.assigneeId),
     index('conversations_contact_idx').on(t.contactId),
+    index('conversations_team_idx').on(t.orgId, t.teamId, t.lastMessageAt.desc().nullsFirst()),
+    // The SLA sweeper's question: which open conversations still owe a first response or a resolution?
+    index('conversations_sla_idx').on(t.firstResponseDueAt).where(sql`${t.status} IN ('open', 'pending')`),
   ],
 );
 
@@ -87,6 +99,8 @@ export const notes = pgTable(
     orgId: uuid('org_id').notNull().references(() => organizations.id),
     conversationId: uuid('conversation_id').notNull().references(() => conversations.id),
     authorUserId: uuid('author_user_id').references(() => users.id),
+    /** note: staff only · instruction: core team to the expert handling it · escalation: an expert's "beyond my competence" */
+    kind: text('kind').notNull().default('note'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,3 +8,4 @@ export * from './knowledge.ts';
 export * from './events.ts';
 export * from './triage.ts';
 export * from './outbox.ts';
+export * from './pyramid.ts';

@@ -28,7 +28,12 @@ export const teams = pgTable(
     name: text('name').notNull(),
     /** Pyramid level the team works at: 2 community experts, 3 core team; null for mixed teams. */
     level: smallint('level'),
+    /** Topics (intents) this team's queue takes; empty means any. */
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    /** Languages this team's queue takes; empty means any. */
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** Where conversations go when no one in this team can take them (checked for cycles when saved). */
+    fallbackTeamId: uuid('fallback_team_id').references((): AnyPgColumn => teams.id),
     signature: text('signature'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
