@@ -34,7 +34,8 @@ const tapDir = mkdtempSync(join(tmpdir(), 'relais-tap-'));
 const tapFile = join(tapDir, 'results.tap');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
+  // --test-force-exit: a test file that failed with a server still open must fail, not hang the whole run.
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-force-exit',
     '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
   { stdio: 'inherit', env: { ...process.env, RELAIS_LOG_LEVEL: process.env.RELAIS_LOG_LEVEL ?? 'silent' } },
 );

@@ -186,8 +186,8 @@ test('the adapter starts its listener from config.smtpListenPort, and none witho
   const off = await emailAdapter.start!({ ...f.deps });
   await off.stop();
   const on = await emailAdapter.start!({ ...f.deps, config: { ...f.deps.config, host: '127.0.0.1', smtpListenPort: 0 } as Config }) as { port: number; stop(): Promise<void> };
-  const res = await swaks(on.port, ['--to', SUPPORT, '--from', 'adapter@exemple.fr', '--header', 'Message-Id: <adapter-1@exemple.fr>', '--body', 'Bonjour']);
-  await on.stop();
+  const res = await swaks(on.port, ['--to', SUPPORT, '--from', 'adapter@exemple.fr', '--header', 'Message-Id: <adapter-1@exemple.fr>', '--body', 'Bonjour'])
+    .finally(() => on.stop());
   assert.equal(res.code, 0, res.output);
   assert.equal(await f.countWith('<adapter-1@exemple.fr>'), 1);
 });
