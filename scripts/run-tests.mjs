@@ -34,8 +34,7 @@ const tapDir = mkdtempSync(join(tmpdir(), 'relais-tap-'));
 const tapFile = join(tapDir, 'results.tap');
 const result = spawnSync(
   process.execPath,
-  // --test-force-exit: a test file that failed with a server still open must fail, not hang the whole run.
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-force-exit',
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
   { stdio: 'inherit', env: { ...process.env, RELAIS_LOG_LEVEL: process.env.RELAIS_LOG_LEVEL ?? 'silent' } },
 );
