@@ -77,7 +77,7 @@ export const PRESET_RULES: Record<Preset, BuiltInRule[]> = {
     name: 'preset c2c: community experts first, no automatic answers', target: 'level2', autoAnswerAllowed: false, passUp: true,
     when: always, reason: (i) => `question${i.triage.intent ? ` about ${i.triage.intent}` : ''} for the community experts, then the team`, priority: keep,
   }],
-  ia2c: [confidentAnswer('ia2c'), {
+  ia2c: [confidentAnswer('ia2c'), riskToCore('ia2c'), {
     name: 'preset ia2c: what automation cannot answer goes to the core team (no experts)', target: 'level3', autoAnswerAllowed: true,
     when: always, reason: () => 'no confident automatic answer', priority: keep,
   }],
