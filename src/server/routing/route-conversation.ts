@@ -52,7 +52,7 @@ export async function applyRoute(tx: Db, input: { orgId: string; conversation: C
     level: placement.level, teamId: placement.teamId, assigneeId: placement.assigneeId, unrouted: placement.unrouted,
     priority, confidential,
     routing: { target: decision.target, level: placement.level, teamId: placement.teamId, assigneeId: placement.assigneeId, priority, fired, at: at.toISOString() },
-    ...(decision.tags.length > 0 ? { tags: sql`(SELECT array_agg(DISTINCT t) FROM unnest(${conversations.tags} || ${decision.tags}::text[]) t)` } : {}),
+    ...(decision.tags.length > 0 ? { tags: sql`(SELECT array_agg(DISTINCT t) FROM unnest(${conversations.tags} || ARRAY[${sql.join(decision.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]) t)` } : {}),
     updatedAt: at,
   }).where(eq(conversations.id, c.id));
   const row = await recordRoutingDecision(tx, {
