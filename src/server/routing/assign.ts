@@ -1,7 +1,7 @@
 // Where a routed conversation lands: the queue (team) for its target, then the person in it. Skills
 // (topics, languages) first, then free capacity, then round-robin (least recently assigned). Team rows are
 // locked for the transaction so two conversations routed at once cannot both take a person's last slot.
-import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { conversations, teams, users } from '../db/schema/index.ts';
 import { CORE_ROLES } from '../accounts/roles.ts';
@@ -100,12 +100,14 @@ export type Person = { id: string; name: string; teamId: string | null; capacity
 /** Active members of these teams who handle the topic and language, with their open load, in round-robin order. */
 export async function eligiblePeople(tx: Db, orgId: string, teamIds: string[], needs: Needs): Promise<Person[]> {
   if (teamIds.length === 0) return [];
-  const members = await tx.select({ id: users.id, name: users.name, role: users.role, teamId: users.teamId, topics: users.topics, languages: users.languages, capacity: users.capacity, lastAssignedAt: users.lastAssignedAt })
+  // Members and their open load in one round trip (a count per member, on the assignee index): assignment
+  // runs on every routed message.
+  // Spelled out: inside a selected expression Drizzle leaves column names unqualified, and "id" would be the conversation's.
+  const load = sql<number>`(SELECT count(*) FROM conversations c WHERE c.org_id = ${orgId} AND c.assignee_id = "users"."id" AND c.status IN ('open', 'pending'))`;
+  const members = await tx.select({ id: users.id, name: users.name, role: users.role, teamId: users.teamId, topics: users.topics, languages: users.languages, capacity: users.capacity, lastAssignedAt: users.lastAssignedAt, load })
     .from(users).where(and(eq(users.orgId, orgId), inArray(users.teamId, teamIds), isNull(users.disabledAt), ne(users.role, 'bot')));
-  const fitting = members.filter((m) => fits(m.topics, needs.intent) && fits(m.languages, needs.language)
-    && (!needs.confidential || CORE_ROLES.includes(m.role)));
-  const loads = await openLoads(tx, orgId, fitting.map((m) => m.id));
-  return fitting.map((m) => ({ id: m.id, name: m.name, teamId: m.teamId, capacity: m.capacity, load: loads.get(m.id) ?? 0, lastAssignedAt: m.lastAssignedAt }))
+  return members.filter((m) => fits(m.topics, needs.intent) && fits(m.languages, needs.language) && (!needs.confidential || CORE_ROLES.includes(m.role)))
+    .map((m) => ({ id: m.id, name: m.name, teamId: m.teamId, capacity: m.capacity, load: Number(m.load ?? 0), lastAssignedAt: m.lastAssignedAt }))
     .sort((a, b) => (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
 }
 
