@@ -33,6 +33,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'intake-postgres': () => benchIntakeThroughput('postgres'),
   'durability-pglite': () => benchDurability('pglite'),
   'durability-postgres': () => benchDurability('postgres'),
+  routing: async () => (await import('./routing/routing-throughput.ts')).benchRouting(),
 };
 
 const wanted = process.argv.slice(2);

@@ -31,6 +31,8 @@ describe('tenancy isolation', () => {
     ids.channel = json(await server.app.inject({ method: 'POST', url: '/api/channels', headers: h, payload: { type: 'api', name: 'ERP', settings: { webhookUrl: 'https://erp.example/hook' } } })).id;
     ids.bContact = (await createConversationRecord(server.database.db, b.orgId, b.channelId)).conversation.contactId;
     ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
+    ids.rule = json(await server.app.inject({ method: 'POST', url: '/api/routing/rules', headers: h, payload: { name: 'VIP', conditions: { segments: ['vip'] }, action: { target: 'level3' } } })).id;
+    ids.team = a.teamId;
   });
   after(() => server.close());
 
@@ -63,6 +65,12 @@ describe('tenancy isolation', () => {
     { method: 'PATCH', url: `/api/channels/${ids.channel}`, payload: { name: 'Pirate' } },
     { method: 'POST', url: `/api/channels/${ids.channel}/messages`, payload: { externalId: 'x', sender: { id: 'p' }, text: 'intrusion' } },
     { method: 'POST', url: `/api/conversations/${ids.conversation}/summary` },
+    { method: 'PATCH', url: `/api/routing/rules/${ids.rule}`, payload: { name: 'Pirate' } },
+    { method: 'DELETE', url: `/api/routing/rules/${ids.rule}` },
+    { method: 'GET', url: `/api/conversations/${ids.conversation}/routing` },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/reroute`, payload: { level: 3, note: 'intrusion' } },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/pick` },
+    { method: 'PATCH', url: `/api/teams/${ids.team}`, payload: { name: 'Pirate' } },
   ];
 
   it('covers every route of the OpenAPI document that takes an id', async () => {
@@ -88,6 +96,7 @@ describe('tenancy isolation', () => {
     for (const [url, id] of [
       ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
       ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert], ['/api/channels', ids.channel],
+      ['/api/routing/rules', ids.rule], ['/api/teams', ids.team],
     ] as const) {
       const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
       assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);

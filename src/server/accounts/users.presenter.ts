@@ -12,12 +12,16 @@ export const userSchema = z.object({
   contactId: z.uuid().nullable(),
   locale: z.string(),
   disabled: z.boolean(),
+  topics: z.array(z.string()),
+  languages: z.array(z.string()),
+  capacity: z.number().int(),
   createdAt: z.string(),
 });
 
 export function presentUser(u: typeof users.$inferSelect): z.infer<typeof userSchema> {
   return {
     id: u.id, orgId: u.orgId, email: u.email, name: u.name, role: u.role, teamId: u.teamId,
-    contactId: u.contactId, locale: u.locale, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString(),
+    contactId: u.contactId, locale: u.locale, disabled: u.disabledAt !== null,
+    topics: u.topics, languages: u.languages, capacity: u.capacity, createdAt: u.createdAt.toISOString(),
   };
 }

@@ -24,6 +24,10 @@ const patchBody = z.strictObject({
   locale: z.enum(['fr', 'en']).optional(),
   disabled: z.boolean().optional(),
   password: z.string().min(10).max(1024).optional(),
+  /** Assignment within a queue (routing/assign.ts): empty lists mean any topic, any language. */
+  topics: z.array(z.string().min(1).max(100)).max(200).optional(),
+  languages: z.array(z.string().min(2).max(8)).max(20).optional(),
+  capacity: z.number().int().min(0).max(1000).optional(),
 });
 
 export async function usersRoutes(app: FastifyInstance) {

@@ -65,6 +65,7 @@ export async function getUser(db: Db, orgId: string, id: string) {
 export type UserPatch = {
   name?: string | undefined; role?: Role | undefined; teamId?: string | null | undefined;
   locale?: string | undefined; disabled?: boolean | undefined; password?: string | undefined;
+  topics?: string[] | undefined; languages?: string[] | undefined; capacity?: number | undefined;
 };
 
 export async function updateUser(db: Db, orgId: string, id: string, patch: UserPatch, actor: Actor) {
@@ -77,6 +78,7 @@ export async function updateUser(db: Db, orgId: string, id: string, patch: UserP
     .update(users)
     .set({
       name: patch.name, role: patch.role, teamId: patch.teamId, locale: patch.locale,
+      topics: patch.topics, languages: patch.languages, capacity: patch.capacity,
       disabledAt: patch.disabled === undefined ? undefined : patch.disabled ? new Date() : null,
       passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
     })

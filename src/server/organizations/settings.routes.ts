@@ -6,6 +6,7 @@ import { ADMIN_ONLY, STAFF_ROLES } from '../accounts/roles.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getOrgSettings, orgSettingsSchema, updateOrgSettings } from './org-settings.ts';
 import { forgetTriageSettings } from '../triage/triage-for-org.ts';
+import { forgetRouting } from '../routing/routing-cache.ts';
 
 const patchSchema = z.strictObject({
   triage: orgSettingsSchema.shape.triage.unwrap().partial().strict().optional(),
@@ -30,6 +31,7 @@ export async function settingsRoutes(app: FastifyInstance) {
       const auth = authOf(request);
       const next = await updateOrgSettings(db, auth.orgId, request.body);
       forgetTriageSettings(auth.orgId);
+      forgetRouting(auth.orgId); // a new preset or confidential topics apply from the next message
       await recordEvent(db, { orgId: auth.orgId, type: 'settings.updated', actor: { kind: 'user', id: auth.userId }, data: { sections: Object.keys(request.body) } });
       return next;
     });

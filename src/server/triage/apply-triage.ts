@@ -13,6 +13,8 @@ import { enqueueReply } from '../outbox/enqueue-reply.ts';
 import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { triageForOrg } from './triage-for-org.ts';
 import type { TriageResult } from './triage.types.ts';
+import { alertUnrouted, applyRoute, planRoute, type AppliedRoute } from '../routing/route-conversation.ts';
+import type { RouteDecision } from '../routing/routing.types.ts';
 
 export type TriageDeps = { db: Db; mail: MailSettings; publicUrl?: string | undefined; llm?: LlmClient | undefined };
 export type TriageOutcome = { status: 'skipped' | 'triaged' | 'feedback' | 'failed'; result?: TriageResult; error?: string };
@@ -47,10 +49,12 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
   } catch (err) {
     return routeToHumanAfterFailure(db, message, err as Error);
   }
-  let answer: LevelOneContent | null = result.decision === 'auto_answer' && result.answer && result.answerBody !== undefined
+  // The organization's routing (preset, rules, safety) decides whether level 1 may answer at all.
+  let route = await planRoute(db, message.orgId, result, { contactId: conversation.contactId, channelType: channel.type, isPublic: message.isPublic });
+  let answer: LevelOneContent | null = route.target === 'auto_answer' && result.answer && result.answerBody !== undefined
     ? fromSource({ kind: result.answer.kind === 'template' ? 'template' : 'article', id: result.answer.id, title: result.answer.title, body: result.answerBody, language: result.language === 'en' ? 'en' : 'fr' })
     : null;
-  if (result.abstained && deps.llm && result.language !== 'other') {
+  if (result.abstained && route.autoAnswerAllowed && deps.llm && result.language !== 'other') {
     const attempt = await tryGenerativeAnswer(db, deps.llm, message.orgId, message.body.slice(0, 4000), result.language);
     result.reasons.push(attempt.reason);
     if (attempt.content) {
@@ -59,23 +63,26 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
         decision: 'auto_answer', level: 1, abstained: false,
         answer: { kind: 'generated', id: attempt.content.citations[0]!.id, title: attempt.content.citations[0]!.title, citations: attempt.content.citations },
       });
+      route = { ...route, target: 'auto_answer', level: 1, fired: [...route.fired, { id: null, name: 'level 1: grounded generative answer', reason: attempt.reason }] };
     }
   }
-  const { answerBody: _answerBody, ...stored } = result;
-  await db.transaction(async (tx) => {
-    await tx.update(messages).set({ triage: { ...stored, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
+  if (route.target !== 'auto_answer' || !answer) answer = null;
+  const routed = await db.transaction(async (tx) => {
     // A conversation keeps its worst severity and highest level: a calmer follow-up does not undo an escalation.
     const severity = rank(result.severity) > rank(conversation.severity) ? result.severity : conversation.severity;
-    const level = result.decision === 'auto_answer' ? conversation.level : Math.max(conversation.level, result.level);
     await tx.update(conversations).set({
       language: result.language === 'other' ? conversation.language : result.language,
       intent: result.intent ?? conversation.intent, intentConfidence: result.intent ? result.confidence : conversation.intentConfidence,
-      severity, level, priority: Math.max(conversation.priority, result.priority),
-      status: result.decision === 'auto_answer' ? 'pending' : 'open',
-      tags: result.decision === 'spam' ? sql`array_append(array_remove(${conversations.tags}, 'spam'), 'spam')` : undefined,
+      severity,
+      status: answer ? 'pending' : 'open',
+      tags: route.target === 'spam' ? sql`array_append(array_remove(${conversations.tags}, 'spam'), 'spam')` : undefined,
       updatedAt: new Date(),
     }).where(eq(conversations.id, conversation.id));
-    if (result.decision === 'auto_answer' && answer) {
+    const applied = await applyRoute(tx, { orgId: message.orgId, conversation, messageId: message.id, decision: route, triage: result });
+    Object.assign(result, routedResult(result, route, applied));
+    const { answerBody: _answerBody, ...stored } = result;
+    await tx.update(messages).set({ triage: { ...stored, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
+    if (answer) {
       const composed = composeAutoAnswer(answer);
       const now = new Date();
       const [reply] = await tx.insert(messages).values({
@@ -94,6 +101,7 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
       data: { conversationId: conversation.id, decision: result.decision, level: result.level, severity: result.severity,
         intent: result.intent, confidence: result.confidence, modelVersion: result.modelVersion, reasons: result.reasons },
     });
+    return applied;
   });
   if (result.severity === 'crisis') {
     await raiseAlert(db, {
@@ -101,7 +109,20 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
       summary: `${result.crisisKind === 'violence' ? 'Menace de violence / violence threat' : 'Risque suicidaire / self-harm risk'}: « ${message.body.slice(0, 200)} »`,
     }, deps.mail, deps.publicUrl);
   }
+  if (routed.placement.unrouted && !conversation.unrouted) {
+    await alertUnrouted(db, { orgId: message.orgId, conversationId: conversation.id, messageId: message.id, severity: result.severity, fired: routed.fired }, deps.mail, deps.publicUrl);
+  }
   return { status: 'triaged', result };
+}
+
+/** What was decided, as the triage record tells it: routing may overrule level 1's own proposal. */
+function routedResult(result: TriageResult, route: RouteDecision, applied: AppliedRoute): Pick<TriageResult, 'decision' | 'level' | 'priority' | 'reasons'> {
+  const people = route.target !== 'auto_answer' && route.target !== 'spam';
+  const level = people ? applied.placement.level : route.level;
+  return {
+    decision: people ? (level === 2 ? 'level2' : 'level3') : route.target as 'auto_answer' | 'spam', level, priority: route.priority,
+    reasons: [...result.reasons, ...applied.fired.map((f) => `routing: ${f.name}: ${f.reason}`)],
+  };
 }
 
 /** Is the conversation's last message an automatic answer still waiting for "solved" / "talk to a person"? */

@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { conversations, messages } from '../db/schema/index.ts';
+import { conversations, messages, users } from '../db/schema/index.ts';
+import { createTeam } from '../organizations/organizations.service.ts';
 import { receiveInboundMessage } from '../intake/receive-inbound-message.ts';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { startFakeChatServer, type FakeChatServer } from './generative/fake-chat-completions-server.ts';
@@ -22,6 +23,10 @@ describe('generative level 1 and suggestions', () => {
     server = await startTestServer({}, { llm });
     tenant = await server.createTenant();
     deps = { db: server.database.db, mail: { smtpUrl: undefined, from: 'x@y' }, llm };
+    // A community experts' queue: what level 1 cannot answer stays at level 2.
+    const experts = await createTeam(server.database.db, tenant.orgId, { name: 'Experts', level: 2 });
+    const expert = await tenant.addUser('expert');
+    await server.database.db.update(users).set({ teamId: experts.id }).where(eq(users.id, expert.id));
     await server.app.inject({ method: 'POST', url: '/api/articles', headers: bearer(tenant.adminToken), payload: {
       slug: 'velo-a-bord', language: 'fr', title: 'Voyager avec son vélo', status: 'published',
       body: 'Les vélos voyagent gratuitement dans les TER, dans la limite des places disponibles. Les vélos pliés sont acceptés comme bagages.',

@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { alerts, conversations, events, intentExamples, intentModels, messages, triageCorrections } from '../db/schema/index.ts';
+import { alerts, conversations, events, intentExamples, intentModels, messages, triageCorrections, users } from '../db/schema/index.ts';
+import { createTeam } from '../organizations/organizations.service.ts';
 import { receiveInboundMessage } from '../intake/receive-inbound-message.ts';
 import { updateOrgSettings } from '../organizations/org-settings.ts';
 import { signAlertBody } from '../alerts/deliver-alert.ts';
@@ -48,6 +49,10 @@ describe('triage pipeline', () => {
     await updateOrgSettings(db, tenant.orgId, { alerts: { webhookUrl: `${webhook.url}/alerts`, webhookSecret: 's'.repeat(32), emails: ['astreinte@rail.test'] } });
     const report = await trainOrgModel(db, tenant.orgId);
     assert.equal(report.labels, 2);
+    // A community experts' queue, so unanswered questions stay at level 2 (without one they pass up to level 3).
+    const experts = await createTeam(db, tenant.orgId, { name: 'Experts', level: 2 });
+    const expert = await tenant.addUser('expert');
+    await db.update(users).set({ teamId: experts.id }).where(eq(users.id, expert.id));
   });
   after(async () => {
     await webhook.close();
