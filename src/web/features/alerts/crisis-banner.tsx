@@ -16,7 +16,7 @@ export function CrisisBanner() {
 
   useEffect(() => {
     const base = 'Relais';
-    document.title = alerts.length > 0 ? `🚨 (${alerts.length}) ${base}` : base;
+    document.title = alerts.length > 0 ? `(${alerts.length}) ⚠ ${base}` : base;
   }, [alerts.length]);
 
   if (alerts.length === 0) return null;

@@ -6,6 +6,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Message, Note } from '../../lib/api/types.ts';
 import { formatDateTime } from '../../lib/ui/format.ts';
+import { PaperclipIcon } from '../../lib/ui/icons.tsx';
 
 type Entry = { kind: 'message'; at: string; message: Message } | { kind: 'note'; at: string; note: Note };
 
@@ -56,8 +57,8 @@ function MessageEntry(props: { message: Message; social: boolean; customerName: 
           {m.attachments.map((a, i) => {
             const href = safeUrl(a.url);
             return href
-              ? <Anchor key={i} size="xs" href={href} target="_blank" rel="noopener noreferrer nofollow">📎 {a.name}</Anchor>
-              : <Text key={i} size="xs">📎 {a.name}</Text>;
+              ? <Anchor key={i} size="xs" href={href} target="_blank" rel="noopener noreferrer nofollow"><PaperclipIcon /> {a.name}</Anchor>
+              : <Text key={i} size="xs"><PaperclipIcon /> {a.name}</Text>;
           })}
         </Group>
       )}

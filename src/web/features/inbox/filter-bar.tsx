@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Chip, CloseButton, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PlusIcon } from '../../lib/ui/icons.tsx';
 import { useChannels, useUsers } from '../../lib/api/directory.ts';
 import { LANGUAGES, SEVERITIES, STATUSES } from '../../lib/api/types.ts';
 import { sameFilters, type FilterKey, type InboxFilters } from './inbox-filters.ts';
@@ -32,7 +33,7 @@ export function FilterBar(props: { filters: InboxFilters; onChange(filters: Inbo
             {!v.builtIn && <CloseButton size="xs" aria-label={t('views.delete', { name: v.label })} onClick={() => saved.remove(v.id)} />}
           </Group>
         ))}
-        <ActionIcon size="sm" variant="subtle" aria-label={t('views.save')} title={t('views.save')} onClick={() => { setName(''); setNameError(null); setNaming(true); }}>＋</ActionIcon>
+        <ActionIcon size="sm" variant="subtle" aria-label={t('views.save')} title={t('views.save')} onClick={() => { setName(''); setNameError(null); setNaming(true); }}><PlusIcon /></ActionIcon>
       </Group>
       <SimpleGrid cols={3} spacing={6} verticalSpacing={6}>
         <Select size="xs" label={t('filters.status')} value={props.filters.status ?? ''} onChange={(v) => set('status', v || null)}

@@ -1,6 +1,7 @@
 // A read-only value with a copy button (webhook URLs, secrets, embed snippets, new API tokens).
 import { ActionIcon, Code, CopyButton, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CheckIcon, CopyIcon } from './icons.tsx';
 
 export function CopyField(props: { label: string; value: string; testId?: string }) {
   const { t } = useTranslation('common');
@@ -13,7 +14,7 @@ export function CopyField(props: { label: string; value: string; testId?: string
           {({ copied, copy }) => (
             <Tooltip label={copied ? t('actions.copied') : t('actions.copy')} withArrow>
               <ActionIcon variant="light" onClick={copy} aria-label={`${t('actions.copy')}: ${props.label}`} color={copied ? 'teal' : 'blue'} size="lg">
-                {copied ? '✓' : '⧉'}
+                {copied ? <CheckIcon /> : <CopyIcon />}
               </ActionIcon>
             </Tooltip>
           )}
