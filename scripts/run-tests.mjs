@@ -28,6 +28,14 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// Browser tests need the built web app: build it once here (when stale), not in each test file at once.
+if (files.some((f) => f.includes(join('tests', 'browser')))) {
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts', '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('the web app could not be built: browser tests cannot run');
+    process.exit(1);
+  }
+}
 const concurrency = process.env.RELAIS_TEST_CONCURRENCY ?? '2';
 // A second reporter writes TAP to a file, from which the closing "N passed, N failed" line is taken.
 const tapDir = mkdtempSync(join(tmpdir(), 'relais-tap-'));

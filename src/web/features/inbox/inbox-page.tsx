@@ -50,7 +50,7 @@ export function InboxPage() {
     ['j', () => move(1)],
     ['k', () => move(-1)],
     // A focused row is a link (Enter follows it natively); a focused button must keep its own Enter.
-    ['Enter', () => { if (cursor >= 0 && (document.activeElement === document.body || document.activeElement?.id === 'main')) open(cursor); }],
+    ['Enter', () => { if (cursor >= 0 && (document.activeElement === document.body || document.activeElement?.id === 'main')) open(cursor); }, { preventDefault: false }],
     ['r', () => document.getElementById('composer-input')?.focus()],
     ['e', () => {
       if (!openId) return;
