@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function findTests(dir) {
   let found = [];
@@ -30,7 +31,7 @@ if (files.length === 0) {
 }
 // Browser tests need the built web app: build it once here (when stale), not in each test file at once.
 if (files.some((f) => f.includes(join('tests', 'browser')))) {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts', '--if-stale'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./build-web.ts', import.meta.url)), '--if-stale'], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('the web app could not be built: browser tests cannot run');
     process.exit(1);
