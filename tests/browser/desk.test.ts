@@ -131,6 +131,25 @@ describe('browser: the desk', () => {
     await page.context().close();
   });
 
+  it('says clearly when the connection is lost, keeps the half-written reply, and resumes', async () => {
+    const id = await relais.customerPosts('Le guichet de Menton est-il ouvert le lundi ?', { sender: 'Noa Offline' });
+    const page = await agentPage(`/inbox/${id}`);
+    await page.getByTestId('message-body').filter({ hasText: 'guichet de Menton' }).waitFor();
+    await page.getByTestId('composer-input').fill('Oui, de 8 h à 18 h');
+    await page.context().setOffline(true);
+    const banner = page.getByTestId('connection-lost');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /Connection lost/);
+    assert.equal(await page.getByTestId('composer-input').inputValue(), 'Oui, de 8 h à 18 h');
+    await page.context().setOffline(false);
+    await banner.waitFor({ state: 'detached' });
+    const sent = page.waitForResponse((r) => r.url().endsWith(`/conversations/${id}/messages`) && r.request().method() === 'POST');
+    await page.getByTestId('composer-send').click();
+    assert.equal((await sent).status(), 201);
+    await page.getByTestId('message-body').filter({ hasText: 'Oui, de 8 h à 18 h' }).waitFor();
+    await page.context().close();
+  });
+
   it("shows the server's refusal next to the field it concerns, and a new chat channel's embed snippet", async () => {
     const page = await agentPage('/admin/channels');
     await page.getByTestId('add-channel').click();

@@ -1,7 +1,6 @@
 // The inbox list, virtualized: only the rows on screen exist in the page, so 10,000 conversations scroll as
 // smoothly as 10. The next page loads before the end is reached. j/k move the cursor (see inbox-page.tsx).
-import { memo, useEffect, useRef } from 'react';
-import { Badge, Group, Text } from '@mantine/core';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -22,8 +21,14 @@ type Props = {
 };
 
 export function InboxList(props: Props) {
-  const { t } = useTranslation('inbox');
+  const { t, i18n } = useTranslation('inbox');
+  const { t: tc } = useTranslation('common');
   const parent = useRef<HTMLDivElement>(null);
+  const labels = useMemo<RowLabels>(() => ({
+    unknownContact: t('unknownContact'), noSubject: t('noSubject'),
+    channel: (type) => tc(`channels.${type}`), level: (level) => tc('level', { level }),
+    severity: (s) => tc(`severity.${s}`), status: (s) => tc(`status.${s}`),
+  }), [t, tc, i18n.resolvedLanguage]); // eslint-disable-line react-hooks/exhaustive-deps
   const virtualizer = useVirtualizer({
     count: props.items.length,
     getScrollElement: () => parent.current,
@@ -56,8 +61,8 @@ export function InboxList(props: Props) {
           return (
             <div key={row.key} role="listitem" data-index={row.index}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
-              <Row c={c} open={c.id === props.openId} cursor={row.index === props.cursor} href={`/inbox/${c.id}${props.search}`}
-                onFocus={() => props.onCursor(row.index)} />
+              <Row c={c} index={row.index} open={c.id === props.openId} cursor={row.index === props.cursor} href={`/inbox/${c.id}${props.search}`}
+                labels={labels} onCursor={props.onCursor} />
             </div>
           );
         })}
@@ -66,31 +71,27 @@ export function InboxList(props: Props) {
   );
 }
 
-const Row = memo(function Row(props: { c: Conversation; open: boolean; cursor: boolean; href: string; onFocus(): void }) {
-  const { t } = useTranslation('inbox');
-  const { t: tc } = useTranslation('common');
-  const { c } = props;
-  const background = props.open ? 'var(--mantine-color-blue-0)' : props.cursor ? 'var(--mantine-color-gray-0)' : undefined;
+type RowLabels = { unknownContact: string; noSubject: string; channel(type: string): string; level(level: number): string; severity(s: string): string; status(s: string): string };
+
+/** Plain elements and stable props: rows are created by the hundred while scrolling, so each must be cheap. */
+const Row = memo(function Row(props: { c: Conversation; index: number; open: boolean; cursor: boolean; href: string; labels: RowLabels; onCursor(index: number): void }) {
+  const { c, labels } = props;
   return (
-    <Link href={props.href} onFocus={props.onFocus} data-testid="inbox-row" data-conversation-id={c.id}
-      aria-current={props.open ? 'true' : undefined}
-      style={{
-        display: 'block', height: '100%', padding: '8px 12px', textDecoration: 'none', color: 'inherit', background,
-        borderBottom: '1px solid var(--mantine-color-gray-2)',
-        borderLeft: `3px solid ${c.severity === 'crisis' ? 'var(--mantine-color-red-7)' : props.open ? 'var(--mantine-color-blue-7)' : 'transparent'}`,
-      }}>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" fw={c.status === 'open' ? 700 : 500} truncate>{c.contact.name ?? t('unknownContact')}</Text>
-        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{formatShort(c.lastMessageAt)}</Text>
-      </Group>
-      <Text size="sm" c="dimmed" truncate>{c.subject ?? c.intent ?? t('noSubject')}</Text>
-      <Group gap={4} mt={2} wrap="nowrap" style={{ overflow: 'hidden' }}>
-        <Badge size="xs" variant="light" color="gray">{tc(`channels.${c.channel.type}`)}</Badge>
-        <Badge size="xs" variant="light" color="blue">{tc('level', { level: c.level })}</Badge>
-        {c.severity !== 'normal' && <Badge size="xs" variant="light" color={SEVERITY_COLOR[c.severity]}>{tc(`severity.${c.severity}`)}</Badge>}
-        {c.status !== 'open' && <Badge size="xs" variant="outline" color="gray">{tc(`status.${c.status}`)}</Badge>}
-        {c.language && <Badge size="xs" variant="outline" color="gray">{c.language.toUpperCase()}</Badge>}
-      </Group>
+    <Link href={props.href} onFocus={() => props.onCursor(props.index)} className="inbox-row" data-testid="inbox-row" data-conversation-id={c.id}
+      aria-current={props.open ? 'true' : undefined} data-cursor={props.cursor || undefined}
+      data-crisis={c.severity === 'crisis' || undefined} data-open-status={c.status === 'open' || undefined}>
+      <span className="inbox-row-line">
+        <span className="inbox-row-name">{c.contact.name ?? labels.unknownContact}</span>
+        <span className="inbox-row-time">{formatShort(c.lastMessageAt)}</span>
+      </span>
+      <span className="inbox-row-subject" style={{ display: 'block' }}>{c.subject ?? c.intent ?? labels.noSubject}</span>
+      <span className="inbox-row-tags">
+        <span className="tag">{labels.channel(c.channel.type)}</span>
+        <span className="tag" data-tone="blue">{labels.level(c.level)}</span>
+        {c.severity !== 'normal' && <span className="tag" data-tone={SEVERITY_COLOR[c.severity]}>{labels.severity(c.severity)}</span>}
+        {c.status !== 'open' && <span className="tag" data-tone="outline">{labels.status(c.status)}</span>}
+        {c.language && <span className="tag" data-tone="outline">{c.language.toUpperCase()}</span>}
+      </span>
     </Link>
   );
 });
