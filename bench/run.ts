@@ -8,6 +8,7 @@ import { benchTriageThroughput } from './triage/triage-throughput.ts';
 import { benchSeverityHoldout } from './triage/severity-holdout.ts';
 import { benchIntakeThroughput } from './intake/intake-throughput.ts';
 import { benchDurability } from './intake/durability.ts';
+import { benchWebDesk } from './web/web-desk.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -34,6 +35,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'durability-pglite': () => benchDurability('pglite'),
   'durability-postgres': () => benchDurability('postgres'),
   routing: async () => (await import('./routing/routing-throughput.ts')).benchRouting(),
+  'web-desk': () => benchWebDesk(),
 };
 
 const wanted = process.argv.slice(2);

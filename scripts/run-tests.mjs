@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function findTests(dir) {
   let found = [];
@@ -27,6 +28,14 @@ const files = ['src', 'tests'].flatMap(findTests).filter((f) => filter.length ==
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
+}
+// Browser tests need the built web app: build it once here (when stale), not in each test file at once.
+if (files.some((f) => f.includes(join('tests', 'browser')))) {
+  const build = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./build-web.ts', import.meta.url)), '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('the web app could not be built: browser tests cannot run');
+    process.exit(1);
+  }
 }
 const concurrency = process.env.RELAIS_TEST_CONCURRENCY ?? '2';
 // A second reporter writes TAP to a file, from which the closing "N passed, N failed" line is taken.

@@ -32,11 +32,9 @@ describe('demo seed', () => {
     assert.equal(await count('users'), 0);
     await database.db.delete(organizations).where(eq(organizations.id, blocker!.id));
 
-    const started = Date.now();
+    // Seeding speed is measured by the cold-start benchmark, not asserted here.
     result = await seedDemo(database.db, { now: NOW });
-    const elapsed = Date.now() - started;
     assert.equal(result.seeded, true);
-    assert.ok(elapsed < 10_000, `seeding took ${elapsed} ms`);
   });
 
   it('creates two brands and one provider, with every channel type and the expected teams', async () => {

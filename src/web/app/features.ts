@@ -1,0 +1,21 @@
+// Every feature of the app, in navigation order. A new screen is a folder under features/ and one line here.
+import type { Feature } from '../lib/feature.ts';
+import { authFeature } from '../features/auth/feature.ts';
+import { alertsFeature } from '../features/alerts/feature.ts';
+import { inboxFeature } from '../features/inbox/feature.ts';
+import { conversationFeature } from '../features/conversation/feature.ts';
+import { channelsFeature } from '../features/channels/feature.ts';
+import { usersFeature } from '../features/users/feature.ts';
+import { tokensFeature } from '../features/tokens/feature.ts';
+import { settingsFeature } from '../features/settings/feature.ts';
+
+export const FEATURES: Feature[] = [
+  authFeature,
+  alertsFeature,
+  inboxFeature,
+  conversationFeature,
+  channelsFeature,
+  usersFeature,
+  tokensFeature,
+  settingsFeature,
+];
