@@ -34,12 +34,12 @@ export async function approvalsRoutes(app: FastifyInstance) {
   r.post('/approvals/:id/approve', {
     schema: {
       tags, summary: 'Approve the reply, as written or edited: it is sent at once', params,
-      body: z.strictObject({ body: z.string().trim().min(1).max(20_000).optional() }).default({}),
+      body: z.strictObject({ body: z.string().trim().min(1).max(20_000).optional() }).nullish().describe('Optional: the edited reply'),
       response: { 200: approvalSchema },
     },
     preHandler: requireRole(DECIDERS),
   }, async (request) => {
-    const { approval, channelType } = await approveRequest(db, authOf(request), request.params.id, request.body);
+    const { approval, channelType } = await approveRequest(db, authOf(request), request.params.id, { body: request.body?.body });
     app.ctx.metrics.messagesTotal.labels(channelType, 'outbound').inc();
     return presentApproval(approval);
   });

@@ -13,7 +13,7 @@ describe('checkDelegation', () => {
     for (const type of ['commercial_gesture', 'refund'] as const) {
       const v = checkDelegation([], reply({ actions: [{ type, amount: 5 }] }));
       assert.equal(v.outcome, 'approval');
-      assert.ok(v.outcome !== 'allowed' && v.verdict.ruleId === null && /default is approval/.test(v.verdict.reason));
+      assert.ok(v.outcome === 'approval' && v.verdict.ruleId === null && /default is approval/.test(v.verdict.reason));
     }
     assert.equal(checkDelegation([], reply({ actions: [{ type: 'account_change' }] })).outcome, 'approval');
     assert.equal(checkDelegation([], reply({ isPublic: true, conversation: { intent: null, visibility: 'public' } })).outcome, 'approval');

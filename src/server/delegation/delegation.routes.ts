@@ -5,14 +5,29 @@ import { authOf, requireRole } from '../http/authenticate.ts';
 import { ADMIN_ONLY, MANAGER_ROLES, STAFF_ROLES, isCoreTeam } from '../accounts/roles.ts';
 import { AppError } from '../errors.ts';
 import {
-  deleteRule, listRules, presentRule, replaceTeamRules, ruleInputSchema, ruleSchema, upsertRule,
+  deleteRule, listRules, presentRule, replaceTeamRules, ruleInputSchema, ruleSchema, upsertRule, type RuleInput,
 } from './delegation-rules.service.ts';
+import { ANY_TOPIC } from './delegation-actions.ts';
 import { autonomyRate, autonomySchema } from './autonomy-rate.ts';
 
-const putBody = z.union([
-  z.strictObject({ teamId: z.uuid(), rules: z.array(ruleInputSchema).max(200) }).describe("Replace the team's rules"),
-  ruleInputSchema.extend({ teamId: z.uuid() }).strict().describe("Create or change one of the team's rules"),
-]);
+// One shape for both uses (rather than a union) so a wrong field gets an error that names it.
+const putBody = z.strictObject({
+  teamId: z.uuid(),
+  /** Replace the team's rules with these. */
+  rules: z.array(ruleInputSchema).max(200).optional(),
+  /** Or create or change one rule: */
+  actionType: ruleInputSchema.shape.actionType.optional(),
+  topic: ruleInputSchema.shape.topic.unwrap().optional(),
+  mode: ruleInputSchema.shape.mode.optional(),
+  maxAmount: z.number().nullable().optional(),
+});
+
+function oneRule(body: z.infer<typeof putBody>): RuleInput {
+  if (!body.actionType) throw new AppError('validation_failed', 'body.actionType: send either rules (the whole set) or one rule');
+  if (!body.mode) throw new AppError('validation_failed', 'body.mode: required when setting one rule');
+  return { actionType: body.actionType, topic: body.topic ?? ANY_TOPIC, mode: body.mode, maxAmount: body.maxAmount ?? null };
+}
+
 const rulesList = z.object({ items: z.array(ruleSchema) });
 const DAY = 86_400_000;
 
@@ -43,9 +58,12 @@ export async function delegationRoutes(app: FastifyInstance) {
   }, async (request) => {
     const auth = authOf(request);
     const body = request.body;
-    const rows = 'rules' in body
+    if (body.rules && (body.actionType || body.mode || body.topic || body.maxAmount !== undefined)) {
+      throw new AppError('validation_failed', 'body.rules: send either rules (the whole set) or one rule, not both');
+    }
+    const rows = body.rules
       ? await replaceTeamRules(db, auth.orgId, body.teamId, body.rules, auth.userId)
-      : await upsertRule(db, auth.orgId, body.teamId, { actionType: body.actionType, topic: body.topic, mode: body.mode, maxAmount: body.maxAmount }, auth.userId);
+      : await upsertRule(db, auth.orgId, body.teamId, oneRule(body), auth.userId);
     return { items: rows.map(presentRule) };
   });
 
