@@ -12,6 +12,7 @@ import { tryGenerativeAnswer } from './generative-level1.ts';
 import { enqueueReply } from '../outbox/enqueue-reply.ts';
 import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { triageForOrg } from './triage-for-org.ts';
+import { applySlaTargets } from '../sla/apply-sla-targets.ts';
 import type { TriageResult } from './triage.types.ts';
 
 export type TriageDeps = { db: Db; mail: MailSettings; publicUrl?: string | undefined; llm?: LlmClient | undefined };
@@ -75,6 +76,7 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
       tags: result.decision === 'spam' ? sql`array_append(array_remove(${conversations.tags}, 'spam'), 'spam')` : undefined,
       updatedAt: new Date(),
     }).where(eq(conversations.id, conversation.id));
+    await applySlaTargets(tx, conversation.id, { previousSeverity: conversation.severity, at: new Date() });
     if (result.decision === 'auto_answer' && answer) {
       const composed = composeAutoAnswer(answer);
       const now = new Date();
