@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { createConversationRecord } from '../testing/fixtures.ts';
-import { alerts } from '../db/schema/index.ts';
+import { alerts, approvalRequests } from '../db/schema/index.ts';
+import { createProviderTeam } from '../delegation/delegation-test-kit.ts';
 
 describe('tenancy isolation', () => {
   let server: TestServer;
@@ -31,6 +32,13 @@ describe('tenancy isolation', () => {
     ids.channel = json(await server.app.inject({ method: 'POST', url: '/api/channels', headers: h, payload: { type: 'api', name: 'ERP', settings: { webhookUrl: 'https://erp.example/hook' } } })).id;
     ids.bContact = (await createConversationRecord(server.database.db, b.orgId, b.channelId)).conversation.contactId;
     ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
+    const provider = await createProviderTeam(server.database.db, a.orgId, 'Outsourced');
+    ids.rule = json(await server.app.inject({ method: 'PUT', url: '/api/delegation/rules', headers: h, payload: { teamId: provider.teamId, actionType: 'refund', mode: 'approval' } })).items[0].id;
+    const [approval] = await server.database.db.insert(approvalRequests).values({
+      orgId: a.orgId, conversationId: conversation.id, teamId: provider.teamId, requestedByUserId: (await provider.addAgent()).id,
+      body: 'Remboursement', actionType: 'refund', amount: 10, reason: 'refund needs approval', dueAt: new Date(Date.now() + 3_600_000),
+    }).returning();
+    ids.approval = approval!.id;
   });
   after(() => server.close());
 
@@ -63,6 +71,11 @@ describe('tenancy isolation', () => {
     { method: 'PATCH', url: `/api/channels/${ids.channel}`, payload: { name: 'Pirate' } },
     { method: 'POST', url: `/api/channels/${ids.channel}/messages`, payload: { externalId: 'x', sender: { id: 'p' }, text: 'intrusion' } },
     { method: 'POST', url: `/api/conversations/${ids.conversation}/summary` },
+    { method: 'GET', url: `/api/conversations/${ids.conversation}/sla` },
+    { method: 'DELETE', url: `/api/delegation/rules/${ids.rule}` },
+    { method: 'GET', url: `/api/approvals/${ids.approval}` },
+    { method: 'POST', url: `/api/approvals/${ids.approval}/approve` },
+    { method: 'POST', url: `/api/approvals/${ids.approval}/reject`, payload: { reason: 'intrusion' } },
   ];
 
   it('covers every route of the OpenAPI document that takes an id', async () => {
@@ -88,6 +101,7 @@ describe('tenancy isolation', () => {
     for (const [url, id] of [
       ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
       ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert], ['/api/channels', ids.channel],
+      ['/api/delegation/rules', ids.rule], ['/api/approvals', ids.approval],
     ] as const) {
       const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
       assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);
