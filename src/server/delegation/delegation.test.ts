@@ -9,6 +9,7 @@ import { updateOrgSettings } from '../organizations/org-settings.ts';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { createConversationRecord } from '../testing/fixtures.ts';
 import { createProviderTeam } from './delegation-test-kit.ts';
+import { createRealtimeBus } from '../realtime/realtime-bus.ts';
 
 describe('delegation of authority', () => {
   let server: TestServer;
@@ -261,6 +262,30 @@ describe('delegation of authority', () => {
       ]);
       assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
       assert.deepEqual(await outboundCount(conversationId), { sent: 1, queued: 1 });
+    });
+
+    it('tells the desk in realtime of each request and decision', async () => {
+      const bus = await createRealtimeBus(server.database);
+      const heard: any[] = [];
+      bus.subscribe((orgId, event) => { if (orgId === tenant.orgId) heard.push(event); });
+      try {
+        const first = await requestApproval();
+        const second = await requestApproval();
+        await inject('POST', `/api/approvals/${first.approval.id}/approve`, supervisor.token);
+        await inject('POST', `/api/approvals/${second.approval.id}/reject`, supervisor.token, { reason: 'Non.' });
+        const expected = [
+          { kind: 'approval.requested', approvalId: first.approval.id, conversationId: first.conversationId },
+          { kind: 'approval.requested', approvalId: second.approval.id, conversationId: second.conversationId },
+          { kind: 'approval.decided', approvalId: first.approval.id, conversationId: first.conversationId, status: 'approved' },
+          { kind: 'approval.decided', approvalId: second.approval.id, conversationId: second.conversationId, status: 'rejected' },
+        ];
+        for (let i = 0; i < 200 && heard.filter((e) => e.kind.startsWith('approval.')).length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+        assert.deepEqual(heard.filter((e) => e.kind.startsWith('approval.')), expected);
+        // The approved reply itself is announced like any reply.
+        assert.ok(heard.some((e) => e.kind === 'message.created' && e.conversationId === first.conversationId));
+      } finally {
+        await bus.close();
+      }
     });
 
     it('lists the brand\'s queue with the overdue flag; a provider agent sees only their own requests', async () => {
