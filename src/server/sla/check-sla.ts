@@ -1,7 +1,7 @@
 // The SLA sweeper's pass: warns once when a target's time is mostly used (warnAtShare), and on a breach
 // escalates once: the conversation leaves its assignee for the team queue with a higher priority (or, already
 // in the queue, goes to the team's fallback team), with a routing decision, and supervisors are alerted.
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { conversations, teams } from '../db/schema/index.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -18,7 +18,8 @@ export type SlaCheckDeps = { db: Db; clock: Clock; mail: MailSettings; publicUrl
 type ConversationRow = typeof conversations.$inferSelect;
 
 const PHASE_NAME: Record<SlaPhase, string> = { first_response: 'first response', resolution: 'resolution' };
-const BATCH = 500;
+/** A pass's share of work; the next pass, 30 s later, takes the rest. */
+const LIMIT = 5000;
 
 /**
  * One warning and one breach per target: a mark made before the first response was about the first
@@ -31,14 +32,16 @@ export async function checkSla(deps: SlaCheckDeps): Promise<{ warned: number; br
   const { db } = deps;
   const now = deps.clock.now();
   const c = conversations;
-  // Conversations still owing a target. Pending ones wait for the customer: only their first response counts.
+  // Conversations still owing a target and not yet escalated for it (an escalated one waits for its people),
+  // most urgent first. Pending ones wait for the customer: only their first response counts.
   const owing = await db.select().from(c).where(and(
     inArray(c.status, ['open', 'pending']),
     or(
       and(isNull(c.firstResponseAt), isNotNull(c.firstResponseDueAt)),
       and(eq(c.status, 'open'), isNull(c.resolvedAt), isNotNull(c.resolutionDueAt)),
     ),
-  )).limit(BATCH * 10);
+    or(isNull(c.slaBreachedAt), and(isNotNull(c.firstResponseAt), lt(c.slaBreachedAt, c.firstResponseAt))),
+  )).orderBy(sql`coalesce(${c.firstResponseDueAt}, ${c.resolutionDueAt})`).limit(LIMIT);
   const settingsByOrg = new Map<string, SlaSettings>();
   let warned = 0;
   let breached = 0;
