@@ -59,6 +59,8 @@ describe('redaction of personal data for experts', () => {
     const all = { visible: new Set<RedactableField>(['email', 'phone', 'address', 'orderNumber']), locale: 'fr' };
     assertMasked('Mon IBAN : FR76 3000 6000 0112 3456 7890 189', ['3000 6000', 'FR76'], '[coordonnées bancaires masquées]', all);
     assertMasked('carte 4111 1111 1111 1111 exp 12/27', ['4111 1111'], '[coordonnées bancaires masquées]', all);
+    assertMasked('ma carte 4970 1012 3456 7894.', ['4970 1012'], '[coordonnées bancaires masquées]', all);
+    assertMasked('n° 4111111111111111, merci', ['4111111111111111'], '[coordonnées bancaires masquées]', all);
     assertMasked('card 5500-0000-0000-0004', ['5500-0000'], '[bank details hidden]', { ...all, locale: 'en' });
   });
 

@@ -35,7 +35,9 @@ const words = (list: string[]) => list.map(ci).join('|');
 
 // ── bank details ────────────────────────────────────────────────────────────────────────────────────
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/g;
-const CARD_CANDIDATE = /(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d.,])/g;
+const CARD_CANDIDATE = /(?<!\d|\d[.,])\d(?:[ -]?\d){12,18}(?!\d|[.,]\d)/g;
+/** Printed the way cards are (four groups of four): a card number even when it fails the checksum (a typo). */
+const CARD_GROUPED = /(?<!\d|\d[.,])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?(?!\d|[.,]\d)/g;
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -69,7 +71,7 @@ const KEYWORD_REFERENCE = new RegExp(
 const PNR = /\b(?=[A-Z0-9]{6}\b)(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6}\b/g;
 const LONG_CODE = /\b(?=[A-Z0-9]{8,30}\b)(?=(?:[A-Z]*\d){3})(?=\d*[A-Z])[A-Z0-9]{8,30}\b/g;
 /** Eight digits or more standing alone: customer, order or tracking numbers (phone numbers went first). */
-const LONG_NUMBER = /(?<![\d:/-]|\d[.,])\d{8,20}(?![\d:/-]|[.,]\d)/g;
+const LONG_NUMBER = /(?<![\d:/]|\d[.,-])\d{8,20}(?![\d:/]|[.,-]\d)/g;
 
 // ── phone numbers ───────────────────────────────────────────────────────────────────────────────────
 const PHONE_PATTERNS = [
@@ -164,6 +166,7 @@ export function redactText(text: string, policy: RedactionPolicy): string {
   const mask = (field: Masked) => placeholderOf(field, policy.locale);
   let t = text;
   t = t.replace(IBAN, mask('bank'));
+  t = t.replace(CARD_GROUPED, mask('bank'));
   t = t.replace(CARD_CANDIDATE, (m) => (luhnValid(m.replace(/\D/g, '')) ? mask('bank') : m));
   if (!show('email')) t = t.replace(EMAIL, mask('email')).replace(EMAIL_SPELLED, mask('email'));
   if (!show('orderNumber')) t = t.replace(KEYWORD_REFERENCE, (_m, lead: string) => lead + mask('orderNumber'));
