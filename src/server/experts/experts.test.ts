@@ -7,6 +7,8 @@ import { createContactRecord, createConversationRecord } from '../testing/fixtur
 import { startSmtpRecorder } from '../testing/local-receivers.ts';
 import { hashSecret } from '../accounts/secret-tokens.ts';
 import { awardRating } from './reputation.ts';
+import { rateConversation } from '../channels/chat/chat-visitor-actions.ts';
+import type { ChatContext, VisitorState } from '../channels/chat/chat-context.ts';
 import { weakPasswordReason } from './invitations.ts';
 import { createProvider, createTeam } from '../organizations/organizations.service.ts';
 
@@ -217,5 +219,20 @@ describe('community experts', () => {
     assert.equal(me.expert.reputation, 10);
     assert.deepEqual(me.history.map((h: any) => h.reason).sort(), ['accepted_answer', 'good_rating', 'poor_rating']);
     assert.equal((await server.app.inject({ method: 'GET', url: '/api/experts/me', headers: bearer(agent.token) })).statusCode, 403);
+  });
+
+  it("counts the chat widget's end-of-conversation rating for the experts who answered", async () => {
+    const { db } = server.database;
+    const expert = await tenant.addUser('expert');
+    const { conversation } = await createConversationRecord(db, tenant.orgId, tenant.channelId, { level: 2 });
+    await post(expert.token, `/api/conversations/${conversation.id}/messages`, { body: 'Redémarrez le boîtier.' });
+    await server.app.inject({ method: 'PATCH', url: `/api/conversations/${conversation.id}`, headers: bearer(tenant.adminToken), payload: { status: 'resolved' } });
+    const published: unknown[] = [];
+    const ctx = { deps: { db }, channel: { orgId: tenant.orgId, id: tenant.channelId }, bus: { publish: async (_o: string, e: unknown) => void published.push(e) } } as unknown as ChatContext;
+    const state = { contactId: conversation.contactId } as VisitorState;
+    assert.deepEqual(await rateConversation(ctx, state, { score: 5 }), { type: 'rated' });
+    const [row] = await db.select({ r: users.reputation }).from(users).where(eq(users.id, expert.id));
+    assert.equal(row!.r, 15, '+10 accepted answer (resolved with its reply last), +5 good rating');
+    assert.equal((await rateConversation(ctx, state, { score: 5 })).type, 'error', 'rated once');
   });
 });
