@@ -9,6 +9,7 @@ import { contacts, conversations, messages } from '../db/schema/index.ts';
 import { openConversation } from '../conversations/open-conversation.ts';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { pyramidPeople } from '../testing/pyramid-people.ts';
+import { recordRoutingDecision } from '../routing/record-routing-decision.ts';
 
 const EMAIL = 'camille.dupontel@gmail.com';
 const PII = [
@@ -62,6 +63,12 @@ describe('an expert never receives a redacted field, from any route', () => {
       },
       triage: { intent: 'delivery', reasons: ['mentions commande n° 88451276', `sender ${EMAIL}`], evidence: { phone: '06 71 23 45 89' } },
     }).where(eq(messages.id, message.id));
+    // A routing decision whose note quotes the customer: any route showing the history must mask it too.
+    await recordRoutingDecision(db, {
+      orgId: tenant.orgId, conversationId: conversation.id, kind: 'reroute', from: { level: 1, teamId: null, assigneeId: null },
+      to: { level: 2, teamId: people.expertTeam.id, assigneeId: null }, priority: 1, actorUserId: people.agent.id,
+      note: `Client ${EMAIL}, 06 71 23 45 89, commande n° 88451276`,
+    });
     const h = bearer(people.agent.token);
     await server.app.inject({ method: 'POST', url: `/api/conversations/${conversation.id}/notes`, headers: h, payload: { body: `Cliente ${EMAIL}, rappeler au 06 71 23 45 89` } });
     await server.app.inject({ method: 'POST', url: `/api/conversations/${conversation.id}/instructions`, headers: h, payload: { body: 'Vérifiez la commande n° 88451276 (dossier QXT7P2) avant de répondre; adresse 14 rue des Acacias, 69007 Lyon.' } });
