@@ -34,6 +34,7 @@ import { allAdapters } from '../channels/registry.ts';
 import { channelsRoutes } from '../channels/channels.routes.ts';
 import { WEBSOCKET_OPTIONS } from '../realtime/ensure-websocket.ts';
 import { realtimeRoutes } from '../realtime/realtime.routes.ts';
+import { reportsRoutes } from '../reports/reports.routes.ts';
 import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(suggestionsRoutes);
       await api.register(channelsRoutes);
       await api.register(realtimeRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api' },
   );
