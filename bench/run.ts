@@ -8,6 +8,7 @@ import { benchTriageThroughput } from './triage/triage-throughput.ts';
 import { benchSeverityHoldout } from './triage/severity-holdout.ts';
 import { benchIntakeThroughput } from './intake/intake-throughput.ts';
 import { benchDurability } from './intake/durability.ts';
+import { benchReports } from './reports/reports.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -33,6 +34,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'intake-postgres': () => benchIntakeThroughput('postgres'),
   'durability-pglite': () => benchDurability('pglite'),
   'durability-postgres': () => benchDurability('postgres'),
+  'reports-pglite': () => benchReports(), 'reports-postgres': () => onPostgres(() => benchReports()),
 };
 
 const wanted = process.argv.slice(2);

@@ -11,7 +11,7 @@ import type { Db } from '../db/client.ts';
 import { conversations, events, messages } from '../db/schema/index.ts';
 import type { CsvTable } from './csv.ts';
 import type { ReportRange } from './report-range.ts';
-import { bucketOf, bucketStarts, num, rowsOf, scopeConditions, share, within, type ReportFilters } from './report-query.ts';
+import { bucketLabel, bucketOf, bucketStarts, num, rowsOf, scopeConditions, share, within, type ReportFilters } from './report-query.ts';
 
 const rowSchema = z.object({
   resolved: z.number().int(),
@@ -48,59 +48,69 @@ export async function pyramidReport(db: Db, orgId: string, range: ReportRange, f
   const c = conversations;
   const m = messages;
   const e = events;
+  const person = (kind: 'expert' | 'agent') => sql`max(${m.createdAt}) FILTER (WHERE ${m.authorKind} = ${kind})`;
+  const inScope = sql`${scopeConditions(orgId, filters)} AND (${within(c.createdAt, range)} OR ${within(c.resolvedAt, range)})`;
+  const noPerson = sql`last_expert IS NULL AND last_agent IS NULL`;
+  // Replies are summed per conversation before the join (latest expert and agent reply times rather than an
+  // ordered aggregate: no sort), and one pass groups by both time bases (GROUPING SETS).
   const [buckets, result] = await Promise.all([bucketStarts(db, range), db.execute(sql`
-    WITH scoped AS (
-      SELECT ${c.id} AS id, ${c.level} AS level,
-             coalesce(${within(c.createdAt, range)}, false) AS received, coalesce(${within(c.resolvedAt, range)}, false) AS resolved,
-             ${bucketOf(c.createdAt, range)} AS received_bucket, ${bucketOf(c.resolvedAt, range)} AS resolved_bucket
-      FROM ${c}
-      WHERE ${scopeConditions(orgId, filters)} AND (${within(c.createdAt, range)} OR ${within(c.resolvedAt, range)})
-    ),
-    replies AS (
-      SELECT ${m.conversationId} AS id, bool_or(${m.authorKind} = 'bot') AS bot,
-             (array_agg(${m.authorKind}::text ORDER BY ${m.createdAt} DESC, ${m.id} DESC)
-               FILTER (WHERE ${m.authorKind} IN ('expert', 'agent')))[1] AS last_person
-      FROM ${m}
-      WHERE ${m.conversationId} IN (SELECT id FROM scoped) AND ${m.direction} = 'outbound'
-      GROUP BY ${m.conversationId}
-    ),
-    solved AS (
-      SELECT DISTINCT ${e.subjectId} AS id FROM ${e}
-      WHERE ${e.type} = 'level1.solved' AND ${e.orgId} = ${orgId} AND ${e.subjectType} = 'conversation'
-    ),
-    classified AS (
-      SELECT s.*, coalesce(r.bot, false) AS bot, r.last_person,
-             CASE WHEN v.id IS NOT NULL THEN 1 WHEN r.last_person = 'expert' THEN 2 WHEN r.last_person = 'agent' THEN 3
-                  WHEN r.bot THEN 1 ELSE s.level END AS resolved_level
-      FROM scoped s LEFT JOIN replies r ON r.id = s.id LEFT JOIN solved v ON v.id = s.id::text
-    )
-    SELECT 'resolved' AS basis, resolved_bucket AS bucket, count(*)::int AS n,
-           count(*) FILTER (WHERE resolved_level = 1)::int AS l1, count(*) FILTER (WHERE resolved_level = 2)::int AS l2,
-           count(*) FILTER (WHERE resolved_level = 3)::int AS l3,
-           count(*) FILTER (WHERE NOT bot AND last_person IS NULL)::int AS without_reply, 0 AS auto, 0 AS deflected
-    FROM classified WHERE resolved GROUP BY resolved_bucket
-    UNION ALL
-    SELECT 'received', received_bucket, count(*)::int, 0, 0, 0, 0,
-           count(*) FILTER (WHERE bot)::int, count(*) FILTER (WHERE bot AND last_person IS NULL AND level = 1)::int
-    FROM classified WHERE received GROUP BY received_bucket`)]);
+    SELECT GROUPING(rb) AS by_received, ${bucketLabel(sql`rb`)} AS resolved_bucket, ${bucketLabel(sql`cb`)} AS received_bucket,
+           count(*) FILTER (WHERE resolved)::int AS resolved,
+           count(*) FILTER (WHERE resolved AND resolved_level = 1)::int AS l1,
+           count(*) FILTER (WHERE resolved AND resolved_level = 2)::int AS l2,
+           count(*) FILTER (WHERE resolved AND resolved_level = 3)::int AS l3,
+           count(*) FILTER (WHERE resolved AND NOT bot AND ${noPerson})::int AS without_reply,
+           count(*) FILTER (WHERE received)::int AS received,
+           count(*) FILTER (WHERE received AND bot)::int AS auto,
+           count(*) FILTER (WHERE received AND bot AND ${noPerson} AND level = 1)::int AS deflected
+    FROM (
+      SELECT x.*,
+             CASE WHEN solved THEN 1
+                  WHEN last_expert IS NOT NULL AND (last_agent IS NULL OR last_expert > last_agent) THEN 2
+                  WHEN last_agent IS NOT NULL THEN 3
+                  WHEN bot THEN 1 ELSE level END AS resolved_level
+      FROM (
+        SELECT ${c.level} AS level,
+               coalesce(${within(c.createdAt, range)}, false) AS received, coalesce(${within(c.resolvedAt, range)}, false) AS resolved,
+               ${bucketOf(c.createdAt, range)} AS cb, ${bucketOf(c.resolvedAt, range)} AS rb,
+               coalesce(r.bot, false) AS bot, r.last_expert, r.last_agent,
+               ${c.id}::text IN (
+                 SELECT ${e.subjectId} FROM ${e}
+                 WHERE ${e.type} = 'level1.solved' AND ${e.orgId} = ${orgId} AND ${e.subjectType} = 'conversation'
+               ) AS solved
+        FROM ${c} LEFT JOIN (
+          SELECT ${m.conversationId} AS id, bool_or(${m.authorKind} = 'bot') AS bot, ${person('expert')} AS last_expert, ${person('agent')} AS last_agent
+          FROM ${m}
+          WHERE ${m.direction} = 'outbound' AND ${m.conversationId} IN (SELECT ${c.id} FROM ${c} WHERE ${inScope})
+          GROUP BY ${m.conversationId}
+        ) r ON r.id = ${c.id}
+        WHERE ${inScope}
+      ) x
+    ) classified
+    GROUP BY GROUPING SETS ((rb), (cb))`)]);
 
-  const byBucket = new Map<string, Counts>(buckets.map((b) => [b, zero()]));
+  const byBucket = new Map<string, Counts>(buckets.map((b) => [b.local, zero()]));
   const totals = zero();
-  type Row = { basis: 'resolved' | 'received'; bucket: string; n: unknown; l1: unknown; l2: unknown; l3: unknown; without_reply: unknown; auto: unknown; deflected: unknown };
+  type Row = Record<'resolved' | 'l1' | 'l2' | 'l3' | 'without_reply' | 'received' | 'auto' | 'deflected', unknown>
+    & { by_received: unknown; resolved_bucket: string | null; received_bucket: string | null };
   for (const row of rowsOf<Row>(result)) {
-    for (const k of [byBucket.get(row.bucket), totals]) {
+    // Each grouping counts one basis: levels among the resolved (by resolution time), automatic answers
+    // among the received (by arrival time).
+    const byReceived = num(row.by_received) === 1;
+    const bucket = byReceived ? row.received_bucket : row.resolved_bucket;
+    for (const k of [bucket === null ? undefined : byBucket.get(bucket), totals]) {
       if (!k) continue;
-      if (row.basis === 'resolved') {
-        k.resolved += num(row.n); k.l1 += num(row.l1); k.l2 += num(row.l2); k.l3 += num(row.l3); k.withoutReply += num(row.without_reply);
+      if (byReceived) {
+        k.received += num(row.received); k.auto += num(row.auto); k.deflected += num(row.deflected);
       } else {
-        k.received += num(row.n); k.auto += num(row.auto); k.deflected += num(row.deflected);
+        k.resolved += num(row.resolved); k.l1 += num(row.l1); k.l2 += num(row.l2); k.l3 += num(row.l3); k.withoutReply += num(row.without_reply);
       }
     }
   }
   return {
     from: range.from.toISOString(), to: range.to.toISOString(), interval: range.interval, timezone: range.timezone,
     totals: present(totals),
-    series: buckets.map((bucket) => ({ bucket, ...present(byBucket.get(bucket)!) })),
+    series: buckets.map(({ local, start }) => ({ bucket: start, ...present(byBucket.get(local)!) })),
   };
 }
 

@@ -57,12 +57,15 @@ export const within = (column: SQL | AnyPgColumn, r: ReportRange) =>
   sql`(${column} >= ${r.from.toISOString()}::timestamptz AND ${column} < ${r.to.toISOString()}::timestamptz)`;
 
 /**
- * The start of the bucket holding `column`, as ISO text: truncated in the organization's zone so a day is its
- * day. Compute it in a CTE column and group by that column: PostgreSQL does not see two copies of a
- * parameterized expression as the same one in GROUP BY.
+ * The bucket holding `column`, as a local timestamp (truncated in the organization's zone, so a day is its
+ * day). Select it as a subquery column and group by that column: PostgreSQL does not see two copies of a
+ * parameterized expression as the same one in GROUP BY. Label the groups with `bucketLabel`, which matches
+ * the `local` of `bucketStarts`: the costly conversion to an instant is done once per bucket, not per row.
  */
 export const bucketOf = (column: SQL | AnyPgColumn, r: ReportRange) =>
-  isoUtc(sql`date_trunc(${r.interval}, ${column} AT TIME ZONE ${bucketZone(r)}) AT TIME ZONE ${bucketZone(r)}`);
+  sql`date_trunc(${r.interval}, ${column} AT TIME ZONE ${bucketZone(r)})`;
+
+export const bucketLabel = (local: SQL) => sql`to_char(${local}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
 
 /**
  * Hours are cut in UTC: the same hours as local ones in every whole-hour zone, and no hour vanishes or
@@ -73,18 +76,22 @@ const bucketZone = (r: ReportRange) => (r.interval === 'hour' ? 'UTC' : r.timezo
 /** An instant as ISO text in UTC, identical on both engines whatever the session's zone. */
 const isoUtc = (instant: SQL) => sql`to_char((${instant}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+export type Bucket = { local: string; start: string };
+
 /**
- * Every bucket start of the range, in order, as ISO instants: generated in local time so that days,
- * weeks and months follow the organization's calendar across daylight-saving changes.
+ * Every bucket of the range, in order: its `local` label (as `bucketLabel` writes it) and its `start` as an
+ * ISO instant. Generated in local time so that days, weeks and months follow the organization's calendar
+ * across daylight-saving changes.
  */
-export async function bucketStarts(db: Db, r: ReportRange): Promise<string[]> {
+export async function bucketStarts(db: Db, r: ReportRange): Promise<Bucket[]> {
   const zone = bucketZone(r);
   const first = sql`date_trunc(${r.interval}, ${r.from.toISOString()}::timestamptz AT TIME ZONE ${zone})`;
   const last = sql`date_trunc(${r.interval}, (${r.to.toISOString()}::timestamptz - interval '1 microsecond') AT TIME ZONE ${zone})`;
   const step = sql`(${`1 ${r.interval}`})::interval`;
   const rows = await db.execute(sql`
-    SELECT ${isoUtc(sql`b AT TIME ZONE ${zone}`)} AS bucket FROM generate_series(${first}, ${last}, ${step}) AS g(b) ORDER BY b`);
-  return rowsOf<{ bucket: string }>(rows).map((row) => row.bucket);
+    SELECT ${bucketLabel(sql`b`)} AS local, ${isoUtc(sql`b AT TIME ZONE ${zone}`)} AS start
+    FROM generate_series(${first}, ${last}, ${step}) AS g(b) ORDER BY b`);
+  return rowsOf<Bucket>(rows);
 }
 
 /** node-postgres returns { rows }, PGlite's drizzle driver too; keep the difference in one place. */

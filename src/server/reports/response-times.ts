@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { CHANNEL_TYPES, channels, conversations } from '../db/schema/index.ts';
 import type { CsvTable } from './csv.ts';
 import type { ReportRange } from './report-range.ts';
-import { bucketOf, bucketStarts, num, numOrNull, rowsOf, scopeConditions, share, within, type ReportFilters } from './report-query.ts';
+import { bucketLabel, bucketOf, bucketStarts, num, numOrNull, rowsOf, scopeConditions, share, within, type ReportFilters } from './report-query.ts';
 
 const target = {
   withTarget: z.number().int(), met: z.number().int(), breached: z.number().int(), pending: z.number().int(),
@@ -65,7 +65,7 @@ export async function responseTimesReport(
     WHEN ${due} IS NULL THEN NULL WHEN ${done} IS NOT NULL THEN ${done} <= ${due} WHEN ${due} < ${at} THEN false END`;
   const [buckets, result] = await Promise.all([bucketStarts(db, range), db.execute(sql`
     WITH scoped AS (
-      SELECT ${bucketOf(c.createdAt, range)} AS bucket, ${channels.type}::text AS channel_type,
+      SELECT ${bucketOf(c.createdAt, range)} AS b, ${channels.type}::text AS channel_type,
              extract(epoch FROM ${c.firstResponseAt} - ${c.createdAt})::float8 AS fr,
              extract(epoch FROM ${c.resolvedAt} - ${c.createdAt})::float8 AS rs,
              ${c.firstResponseDueAt} IS NOT NULL AS fr_target, ${verdict(c.firstResponseAt, c.firstResponseDueAt)} AS fr_ok,
@@ -74,7 +74,7 @@ export async function responseTimesReport(
       FROM ${c} JOIN ${channels} ON ${channels.id} = ${c.channelId}
       WHERE ${scopeConditions(orgId, filters)} AND ${within(c.createdAt, range)}
     )
-    SELECT bucket, channel_type, GROUPING(bucket) AS all_buckets, GROUPING(channel_type) AS all_channels,
+    SELECT ${bucketLabel(sql`b`)} AS bucket, channel_type, GROUPING(b) AS all_buckets, GROUPING(channel_type) AS all_channels,
            count(*)::int AS received,
            count(fr)::int AS fr_count, percentile_cont(0.5) WITHIN GROUP (ORDER BY fr) AS fr_median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY fr) AS fr_p90,
@@ -85,7 +85,7 @@ export async function responseTimesReport(
            count(*) FILTER (WHERE rs_target)::int AS rs_with, count(*) FILTER (WHERE rs_ok)::int AS rs_met,
            count(*) FILTER (WHERE NOT rs_ok)::int AS rs_breached,
            count(*) FILTER (WHERE flagged OR NOT fr_ok OR NOT rs_ok)::int AS breached
-    FROM scoped GROUP BY GROUPING SETS ((bucket), (channel_type), ())`)]);
+    FROM scoped GROUP BY GROUPING SETS ((b), (channel_type), ())`)]);
 
   const rows = rowsOf<Raw>(result);
   const overall = rows.find((r) => num(r.all_buckets) === 1 && num(r.all_channels) === 1);
@@ -97,7 +97,7 @@ export async function responseTimesReport(
     from: range.from.toISOString(), to: range.to.toISOString(), interval: range.interval, timezone: range.timezone,
     overall: present(overall),
     byChannelType,
-    series: buckets.map((bucket) => ({ bucket, ...present(perBucket.get(bucket)) })),
+    series: buckets.map(({ local, start }) => ({ bucket: start, ...present(perBucket.get(local)) })),
   };
 }
 

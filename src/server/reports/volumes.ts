@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { SEVERITIES, channels, conversations } from '../db/schema/index.ts';
 import type { CsvTable } from './csv.ts';
 import type { ReportRange } from './report-range.ts';
-import { bucketOf, bucketStarts, num, rowsOf, scopeConditions, within, type ReportFilters } from './report-query.ts';
+import { bucketLabel, bucketOf, bucketStarts, num, rowsOf, scopeConditions, within, type ReportFilters } from './report-query.ts';
 
 export const VOLUME_GROUPS = ['channel', 'channelType', 'intent', 'severity', 'level', 'language'] as const;
 export type VolumeGroup = (typeof VOLUME_GROUPS)[number];
@@ -52,10 +52,10 @@ export async function volumesReport(
     bucketStarts(db, range),
     db.execute(sql`
       WITH scoped AS (
-        SELECT ${bucketOf(c.createdAt, range)} AS bucket, ${keyExpression(options.groupBy)} AS key
+        SELECT ${bucketOf(c.createdAt, range)} AS b, ${keyExpression(options.groupBy)} AS key
         FROM ${c} WHERE ${scopeConditions(orgId, filters)} AND ${within(c.createdAt, range)}
       )
-      SELECT bucket, key, count(*)::int AS n FROM scoped GROUP BY bucket, key`),
+      SELECT ${bucketLabel(sql`b`)} AS bucket, key, count(*)::int AS n FROM scoped GROUP BY b, key`),
     options.groupBy.startsWith('channel')
       ? db.select({ id: channels.id, name: channels.name, type: channels.type }).from(channels).where(eq(channels.orgId, orgId))
       : Promise.resolve([]),
@@ -64,7 +64,7 @@ export async function volumesReport(
   const keyOf = (raw: string) => (options.groupBy === 'channelType' ? (channelById.get(raw)?.type ?? NONE_KEY) : raw);
 
   // counts[bucket][key]
-  const counts = new Map<string, Map<string, number>>(buckets.map((b) => [b, new Map()]));
+  const counts = new Map<string, Map<string, number>>(buckets.map((b) => [b.local, new Map()]));
   const totals = new Map<string, number>((FIXED_GROUPS[options.groupBy] ?? []).map((k) => [k, 0]));
   for (const row of rowsOf<{ bucket: string; key: string; n: number }>(result)) {
     const key = keyOf(row.key);
@@ -87,15 +87,15 @@ export async function volumesReport(
   const groups = kept.map((key) => ({ key, label: label(key), total: totals.get(key)! }));
   if (folded.size > 0) groups.push({ key: OTHER_KEY, label: 'other', total: [...folded].reduce((s, k) => s + totals.get(k)!, 0) });
 
-  const series = buckets.map((bucket) => {
-    const inBucket = counts.get(bucket)!;
+  const series = buckets.map(({ local, start }) => {
+    const inBucket = counts.get(local)!;
     const row: Record<string, number> = Object.fromEntries(groups.map((g) => [g.key, 0]));
     let total = 0;
     for (const [key, n] of inBucket) {
       row[folded.has(key) ? OTHER_KEY : key]! += n;
       total += n;
     }
-    return { bucket, total, counts: row };
+    return { bucket: start, total, counts: row };
   });
   return {
     from: range.from.toISOString(), to: range.to.toISOString(), interval: range.interval, timezone: range.timezone,
