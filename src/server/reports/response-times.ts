@@ -38,16 +38,20 @@ type Raw = Record<string, unknown> & { bucket: string | null; channel_type: stri
 
 function present(r: Raw | undefined): TimesRow {
   const n = (k: string) => num(r?.[k]);
-  const seconds = (k: string) => { const v = numOrNull(r?.[k]); return v === null ? null : Math.round(v * 10) / 10; };
+  // Median and p90 come as one array: one sort per group for both.
+  const seconds = (k: string, i: number) => {
+    const v = numOrNull((r?.[k] as unknown[] | null | undefined)?.[i]);
+    return v === null ? null : Math.round(v * 10) / 10;
+  };
   return {
     received: n('received'),
     firstResponse: {
-      answered: n('fr_count'), medianSeconds: seconds('fr_median'), p90Seconds: seconds('fr_p90'),
+      answered: n('fr_count'), medianSeconds: seconds('fr_pct', 0), p90Seconds: seconds('fr_pct', 1),
       withTarget: n('fr_with'), met: n('fr_met'), breached: n('fr_breached'), pending: n('fr_with') - n('fr_met') - n('fr_breached'),
       metShare: share(n('fr_met'), n('fr_met') + n('fr_breached')),
     },
     resolution: {
-      resolved: n('rs_count'), medianSeconds: seconds('rs_median'), p90Seconds: seconds('rs_p90'),
+      resolved: n('rs_count'), medianSeconds: seconds('rs_pct', 0), p90Seconds: seconds('rs_pct', 1),
       withTarget: n('rs_with'), met: n('rs_met'), breached: n('rs_breached'), pending: n('rs_with') - n('rs_met') - n('rs_breached'),
       metShare: share(n('rs_met'), n('rs_met') + n('rs_breached')),
     },
@@ -76,12 +80,10 @@ export async function responseTimesReport(
     )
     SELECT ${bucketLabel(sql`b`)} AS bucket, channel_type, GROUPING(b) AS all_buckets, GROUPING(channel_type) AS all_channels,
            count(*)::int AS received,
-           count(fr)::int AS fr_count, percentile_cont(0.5) WITHIN GROUP (ORDER BY fr) AS fr_median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY fr) AS fr_p90,
+           count(fr)::int AS fr_count, percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY fr) AS fr_pct,
            count(*) FILTER (WHERE fr_target)::int AS fr_with, count(*) FILTER (WHERE fr_ok)::int AS fr_met,
            count(*) FILTER (WHERE NOT fr_ok)::int AS fr_breached,
-           count(rs)::int AS rs_count, percentile_cont(0.5) WITHIN GROUP (ORDER BY rs) AS rs_median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY rs) AS rs_p90,
+           count(rs)::int AS rs_count, percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY rs) AS rs_pct,
            count(*) FILTER (WHERE rs_target)::int AS rs_with, count(*) FILTER (WHERE rs_ok)::int AS rs_met,
            count(*) FILTER (WHERE NOT rs_ok)::int AS rs_breached,
            count(*) FILTER (WHERE flagged OR NOT fr_ok OR NOT rs_ok)::int AS breached
