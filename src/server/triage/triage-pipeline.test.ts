@@ -96,6 +96,12 @@ describe('triage pipeline', () => {
     const handed = await conversationOf(conversationId);
     assert.equal(handed.level, 2);
     assert.equal(handed.status, 'open');
+    // Placed like any routed conversation: the experts' queue, an expert, and why.
+    assert.ok(handed.teamId, 'the hand-off left the conversation in no queue');
+    assert.ok(handed.assigneeId, 'no expert was assigned');
+    assert.equal(handed.unrouted, false);
+    const routing = handed.routing as { fired: { name: string }[] };
+    assert.ok(routing.fired.some((f) => f.name === 'level 1: talk to a person'), JSON.stringify(routing));
   });
 
   it('closes the conversation when the customer says it solved it', async () => {
