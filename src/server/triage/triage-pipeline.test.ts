@@ -161,7 +161,11 @@ describe('triage pipeline', () => {
     assert.equal(outcome.status, 'failed');
     const [message] = await server.database.db.select().from(messages).where(eq(messages.id, messageId));
     assert.ok((message!.triage as any).error);
-    assert.equal((await conversationOf(conversationId)).level, 3);
+    const failed = await conversationOf(conversationId);
+    assert.equal(failed.level, 3);
+    assert.equal(failed.teamId, tenant.teamId, "in the core team's queue");
+    assert.ok(failed.firstResponseDueAt, 'a failed triage still gets a response-time target');
+    assert.ok((failed.routing as { fired: { name: string }[] }).fired.some((f) => f.name === 'triage failed'));
     await server.database.db.delete(intentModels).where(eq(intentModels.version, 'broken'));
   });
 
