@@ -10,10 +10,16 @@ type Waiting = { input: InboundMessage; settle: (outcome: IntakeOutcome) => void
 
 export type GroupCommit = { store(input: InboundMessage): Promise<IntakeResult> };
 
-export function createGroupCommit(db: Db, options: { maxBatch?: number } = {}): GroupCommit {
+/**
+ * `inFlight` transactions at most at once: a second batch is written while the first waits for its commit.
+ * Batches touching the same conversations lock them in the same order (store-inbound-batch.ts); a rare
+ * deadlock fails one batch, whose messages are then stored one by one.
+ */
+export function createGroupCommit(db: Db, options: { maxBatch?: number; inFlight?: number } = {}): GroupCommit {
   const maxBatch = options.maxBatch ?? 200;
+  const inFlight = options.inFlight ?? 2;
   let waiting: Waiting[] = [];
-  let writing = false;
+  let writing = 0;
   let scheduled = false;
 
   const inOneTransaction = (inputs: InboundMessage[]) => db.transaction((tx) => storeInboundBatch(tx as unknown as Db, inputs));
@@ -32,14 +38,15 @@ export function createGroupCommit(db: Db, options: { maxBatch?: number } = {}): 
 
   function next(): void {
     scheduled = false;
-    if (writing || waiting.length === 0) return;
-    const batch = waiting.slice(0, maxBatch);
-    waiting = waiting.slice(maxBatch);
-    writing = true;
-    void write(batch).finally(() => {
-      writing = false;
-      next();
-    });
+    while (writing < inFlight && waiting.length > 0) {
+      const batch = waiting.slice(0, maxBatch);
+      waiting = waiting.slice(maxBatch);
+      writing++;
+      void write(batch).finally(() => {
+        writing--;
+        next();
+      });
+    }
   }
 
   return {
@@ -49,7 +56,7 @@ export function createGroupCommit(db: Db, options: { maxBatch?: number } = {}): 
       return new Promise<IntakeResult>((resolve, reject) => {
         waiting.push({ input: stamped, settle: (o) => (o.ok ? resolve(o.result) : reject(o.error)) });
         // Requests parsed in the same turn of the event loop join one batch.
-        if (!scheduled && !writing) {
+        if (!scheduled && writing < inFlight) {
           scheduled = true;
           setImmediate(next);
         }
