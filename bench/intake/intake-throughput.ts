@@ -59,8 +59,12 @@ export async function benchIntakeThroughput(engine: 'pglite' | 'postgres', secon
       };
       const apiChannel = await phase('api');
       const smsWebhook = await phase('sms');
+      // With the load over, how fast the triage backlog drains (level-1 answers wait in it).
+      const backlog = await jobQueueDepth(server.url);
+      await new Promise((r) => setTimeout(r, 5000));
+      const triageDrainPerSecond = backlog === null ? null : Math.round((backlog - (await jobQueueDepth(server.url) ?? backlog)) / 5);
       return {
-        engine, concurrency, seconds, apiChannel, smsWebhook,
+        engine, concurrency, seconds, apiChannel, smsWebhook, triageDrainPerSecond,
         baselineHealthPerSecond: Math.round(health.length / 3), baselineHealthMs: summarize(health),
       };
     } finally {
