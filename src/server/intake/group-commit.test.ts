@@ -137,8 +137,11 @@ describe('intake group commit', () => {
     observed.state.gate = new Promise<void>((resolve) => (open = resolve));
     const waiting = Promise.all([group.store(message('gated-1')), group.store(message('gated-2'))]);
     while (observed.state.bodiesDone === 0) await new Promise((r) => setTimeout(r, 5));
-    assert.equal(await settledSoon(waiting), false, 'statements done, COMMIT not yet: nobody is answered');
-    open();
+    try {
+      assert.equal(await settledSoon(waiting), false, 'statements done, COMMIT not yet: nobody is answered');
+    } finally {
+      open();
+    }
     const stored = await waiting;
     assert.equal((await storedWith(['gated-1', 'gated-2'])).length, 2);
     assert.ok(stored.every((r) => !r.duplicate));
@@ -148,6 +151,33 @@ describe('intake group commit', () => {
     const refused = await Promise.allSettled([group.store(message('lost-1')), group.store(message('lost-2'))]);
     assert.deepEqual(refused.map((o) => o.status), ['rejected', 'rejected']);
     assert.equal((await storedWith(['lost-1', 'lost-2'])).length, 0);
+  });
+
+  it('keeps a sender out of a second batch while the first is being written: one customer, one conversation', async () => {
+    const group = createGroupCommit(db);
+    // A known customer whose earlier conversation is resolved: the next message opens a new one.
+    const earlier = await group.store(message('part-0', 'part-s1'));
+    await db.update(conversations).set({ status: 'resolved' }).where(eq(conversations.id, earlier.conversationId));
+    const observed = observedDb(db);
+    const gated = createGroupCommit(observed.db);
+    let open!: () => void;
+    observed.state.gate = new Promise<void>((resolve) => (open = resolve));
+    const first = gated.store(message('part-1', 'part-s1'));
+    while (observed.state.bodiesDone === 0) await new Promise((r) => setTimeout(r, 5));
+    observed.state.gate = Promise.resolve(); // only the first batch waits before its COMMIT
+    const second = gated.store(message('part-2', 'part-s1'));
+    const other = gated.store(message('part-3', 'part-s2'));
+    try {
+      // On PostgreSQL another customer's message is written meanwhile (PGlite has one connection: it waits too).
+      if (server.database.kind === 'postgres') await other;
+      assert.equal(await settledSoon(second), false, 'the same customer waits for the first batch');
+    } finally {
+      open();
+    }
+    const [a, b] = await Promise.all([first, second, other]);
+    assert.equal(a!.newConversation, true);
+    assert.notEqual(a!.conversationId, earlier.conversationId);
+    assert.deepEqual([b!.conversationId, b!.newConversation], [a!.conversationId, false]);
   });
 
   it('continues a named conversation and reopens it, and lets an auto-reply leave it resolved', async () => {
