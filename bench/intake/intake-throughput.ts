@@ -48,12 +48,14 @@ export async function benchIntakeThroughput(engine: 'pglite' | 'postgres', secon
       // and PostgreSQL backends, triage included) and the triage backlog it leaves.
       const phase = async (kind: 'api' | 'sms') => {
         const meter = await startCpuMeter(server.child.pid!, pg?.url);
+        const client = process.cpuUsage();
         const load = await generateLoad(target, { kind, seconds, concurrency, prefix: kind });
+        const clientCpu = process.cpuUsage(client);
         const cpu = await meter.stop();
         const n = Math.max(1, load.acknowledged.length);
         return {
           acceptedPerSecond: Math.round(load.acknowledged.length / load.seconds), latencyMs: summarize(load.latenciesMs), statuses: load.statuses,
-          cpuMsPerMessage: { server: round(cpu.serverMs / n), postgres: round(cpu.postgresMs / n) },
+          cpuMsPerMessage: { server: round(cpu.serverMs / n), postgres: round(cpu.postgresMs / n), loadGenerator: round((clientCpu.user + clientCpu.system) / 1000 / n) },
           triageBacklogAfter: await jobQueueDepth(server.url),
         };
       };
