@@ -29,10 +29,21 @@ export function createGroupCommit(db: Db, options: { maxBatch?: number; inFlight
       outcomes = await storeInboundBatch(db, batch.map((w) => w.input));
     } catch (err) {
       if (batch.length === 1) outcomes = [{ ok: false, error: err as Error }];
-      // One message the database refuses must not fail the others: each gets a transaction of its own.
-      else outcomes = await Promise.all(batch.map((w) => storeInboundBatch(db, [w.input]).then(([o]) => o!, (e: Error) => ({ ok: false as const, error: e }))));
+      else outcomes = await oneByOne(batch.map((w) => w.input));
     }
     batch.forEach((w, i) => w.settle(outcomes[i]!));
+  }
+
+  /**
+   * One message the database refuses must not fail the others: each gets a transaction of its own, in arrival
+   * order (a customer's second message still joins the conversation the first one opened).
+   */
+  async function oneByOne(inputs: InboundMessage[]): Promise<IntakeOutcome[]> {
+    const outcomes: IntakeOutcome[] = [];
+    for (const input of inputs) {
+      outcomes.push(await storeInboundBatch(db, [input]).then(([o]) => o!, (error: Error) => ({ ok: false as const, error })));
+    }
+    return outcomes;
   }
 
   /** The next batch: the oldest waiting messages whose senders are not in a batch being written. */
