@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { PRESETS, type Preset } from '../organizations/org-settings.ts';
 import { compileRouting } from './compile-rules.ts';
 import { decideRoute } from './decide-route.ts';
+import { scenarioRules } from './scenario-rules.ts';
 import type { RoutingRule } from './rule-schema.ts';
 import type { RouteInput, TeamInfo } from './routing.types.ts';
 
@@ -145,5 +146,40 @@ describe('decideRoute: custom rules', () => {
     const t = performance.now();
     for (let i = 0; i < 10_000; i++) decideRoute(message({ intent: `intent_${i % 250}` }), compiled);
     assert.ok(performance.now() - t < 5_000, 'well under a millisecond a decision');
+  });
+});
+
+describe('decideRoute: scenario playbooks that route', () => {
+  const VIP = TEAMS[0]!.id;
+  const playbook = (name: string, match: Record<string, unknown>, steps: Record<string, unknown>[], on = 'conversation.triaged') =>
+    ({ id: `00000000-0000-4000-a000-${String(++n).padStart(12, '0')}`, name, enabled: true, trigger: { on, match }, steps });
+
+  it('a scenario routing an intent to a team acts as a rule named after it, after the organization\'s own rules', () => {
+    const fromScenarios = scenarioRules([
+      playbook('Retard : indemnisation', { intent: ['delay_compensation'], minConfidence: 0.4 }, [{ type: 'route', teamId: VIP }, { type: 'tag', tags: ['indemnisation'] }]),
+    ], new Set(TEAMS.map((t) => t.id)));
+    const d = decideRoute(message({ confidence: 0.5 }), routing('all2c', fromScenarios));
+    assert.equal(d.target, 'team');
+    assert.equal(d.teamId, VIP);
+    assert.deepEqual(d.tags, ['indemnisation']);
+    assert.ok(d.fired.some((f) => f.name === 'scenario "Retard : indemnisation"'), JSON.stringify(d.fired));
+    // Below the scenario's confidence, the preset decides.
+    assert.equal(decideRoute(message({ confidence: 0.3 }), routing('all2c', fromScenarios)).target, 'level2');
+    // An organization's own rule comes first.
+    const own = rule({ intents: ['delay_compensation'] }, { target: 'level3' }, 'own rule');
+    assert.equal(decideRoute(message({ confidence: 0.5 }), routing('all2c', [own, ...fromScenarios])).fired.find((f) => f.name === 'own rule') !== undefined, true);
+  });
+
+  it('leaves out scenarios that do not route, fire on something else, name an unknown team or a condition routing cannot read', () => {
+    const teams = new Set(TEAMS.map((t) => t.id));
+    assert.deepEqual(scenarioRules([
+      playbook('Only a template', { intent: ['x'] }, [{ type: 'reply_template', templateIds: {} }]),
+      playbook('On creation', { intent: ['x'] }, [{ type: 'set', level: 3 }], 'conversation.created'),
+      playbook('Unknown team', { intent: ['x'] }, [{ type: 'route', teamId: '00000000-0000-4000-8000-00000000dead' }]),
+      playbook('Unreadable', { weather: ['rain'] }, [{ type: 'set', level: 3 }]),
+      { ...playbook('Disabled', { intent: ['x'] }, [{ type: 'set', level: 3 }]), enabled: false },
+    ], teams), []);
+    const [levelRule] = scenarioRules([playbook('Abusive to level 3', { severity: ['angry'] }, [{ type: 'set', level: 3, priority: 3 }])], teams);
+    assert.deepEqual(levelRule!.action, { target: 'level3', priority: 3 });
   });
 });

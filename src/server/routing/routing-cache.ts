@@ -2,10 +2,11 @@
 // this process at once; other processes sharing the database pick the change up within a second.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { routingRules, teams } from '../db/schema/index.ts';
+import { routingRules, scenarios, teams } from '../db/schema/index.ts';
 import { getOrgSettings } from '../organizations/org-settings.ts';
 import { ttlCache } from '../http/ttl-cache.ts';
 import { compileRouting } from './compile-rules.ts';
+import { scenarioRules } from './scenario-rules.ts';
 import type { RoutingRule } from './rule-schema.ts';
 import type { CompiledRouting, TeamInfo } from './routing.types.ts';
 
@@ -27,7 +28,12 @@ export async function loadTeams(db: Db, orgId: string): Promise<TeamInfo[]> {
 
 export async function compiledRoutingFor(db: Db, orgId: string): Promise<CompiledRouting> {
   return cache.get(orgId, async () => {
-    const [settings, rules, teamRows] = await Promise.all([getOrgSettings(db, orgId), loadRules(db, orgId), loadTeams(db, orgId)]);
-    return compileRouting({ preset: settings.pyramid.preset, confidentialTopics: settings.pyramid.confidentialTopics, rules, teams: teamRows });
+    const [settings, rules, teamRows, playbooks] = await Promise.all([
+      getOrgSettings(db, orgId), loadRules(db, orgId), loadTeams(db, orgId),
+      db.select().from(scenarios).where(eq(scenarios.orgId, orgId)).orderBy(asc(scenarios.createdAt), asc(scenarios.id)),
+    ]);
+    // The organization's own rules first, then its scenarios that route (see scenario-rules.ts).
+    const fromScenarios = scenarioRules(playbooks, new Set(teamRows.map((t) => t.id)));
+    return compileRouting({ preset: settings.pyramid.preset, confidentialTopics: settings.pyramid.confidentialTopics, rules: [...rules, ...fromScenarios], teams: teamRows });
   });
 }
