@@ -32,8 +32,11 @@ const before = (a: Conversation, b: Conversation) =>
   a.lastMessageAt > b.lastMessageAt || (a.lastMessageAt === b.lastMessageAt && a.id > b.id);
 
 export function placeInList(data: ListData, filters: Record<string, string>, id: string, fresh: Conversation | null): ListData {
+  // The response-time state is not in the conversation's JSON: a list filtered on it keeps what it had (and is
+  // reloaded on conversation.sla events) rather than guess.
+  const wasThere = data.pages.some((p) => p.items.some((c) => c.id === id));
   const pages = data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) }));
-  if (fresh && matchesApiFilters(fresh, filters)) {
+  if (fresh && matchesApiFilters(fresh, filters) && (!filters.slaState || wasThere)) {
     const lastPage = pages[pages.length - 1];
     let placed = false;
     for (const page of pages) {
