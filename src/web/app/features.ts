@@ -8,12 +8,16 @@ import { channelsFeature } from '../features/channels/feature.ts';
 import { usersFeature } from '../features/users/feature.ts';
 import { tokensFeature } from '../features/tokens/feature.ts';
 import { settingsFeature } from '../features/settings/feature.ts';
+import { approvalsFeature } from '../features/approvals/feature.ts';
+import { dashboardsFeature } from '../features/dashboards/feature.ts';
 
 export const FEATURES: Feature[] = [
   authFeature,
   alertsFeature,
   inboxFeature,
   conversationFeature,
+  approvalsFeature,
+  dashboardsFeature,
   channelsFeature,
   usersFeature,
   tokensFeature,
