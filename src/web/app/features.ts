@@ -10,6 +10,7 @@ import { tokensFeature } from '../features/tokens/feature.ts';
 import { settingsFeature } from '../features/settings/feature.ts';
 import { approvalsFeature } from '../features/approvals/feature.ts';
 import { dashboardsFeature } from '../features/dashboards/feature.ts';
+import { expertsFeature } from '../features/experts/feature.ts';
 
 export const FEATURES: Feature[] = [
   authFeature,
@@ -17,6 +18,7 @@ export const FEATURES: Feature[] = [
   inboxFeature,
   conversationFeature,
   approvalsFeature,
+  expertsFeature,
   dashboardsFeature,
   channelsFeature,
   usersFeature,
