@@ -9,6 +9,8 @@ export const errorStatus = {
   invalid_signature: 401,
   forbidden: 403,
   csrf_failed: 403,
+  /** An action beyond the authority the brand delegated (details name the rule). */
+  forbidden_action: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -10,6 +10,7 @@ import { createJobQueue, type JobQueue } from './jobs/job-queue.ts';
 import { registerMaintenanceJobs } from './jobs/maintenance.jobs.ts';
 import { seedDemoIfEmpty } from './demo/seed-on-start.ts';
 import { registerTriageJobs } from './triage/triage.jobs.ts';
+import { registerSlaJobs } from './sla/sla.jobs.ts';
 import { initLanguageDetector } from './triage/signals/detect-language.ts';
 import { createLlmClient } from './triage/generative/llm-client.ts';
 import { createSecretBox, resolveSecretKey } from './channels/channel-secrets.ts';
@@ -66,6 +67,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await registerTriageJobs(queue, {
     db: database.db, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, publicUrl: config.publicUrl, llm,
   }, logger);
+  await registerSlaJobs(queue, { db: database.db, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, publicUrl: config.publicUrl }, logger);
 
   const app = await buildApp({ config, database, metrics, startedAt: new Date(), queue, llm }, logger);
   const outbox = startOutboxDispatcher(database.db, logger);

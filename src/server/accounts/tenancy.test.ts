@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bearer, json, startTestServer, type Tenant, type TestServer } from '../testing/test-server.ts';
 import { createConversationRecord } from '../testing/fixtures.ts';
-import { alerts } from '../db/schema/index.ts';
+import { alerts, approvalRequests } from '../db/schema/index.ts';
+import { createProviderTeam } from '../delegation/delegation-test-kit.ts';
 
 describe('tenancy isolation', () => {
   let server: TestServer;
@@ -33,6 +34,13 @@ describe('tenancy isolation', () => {
     ids.token = json(await server.app.inject({ method: 'POST', url: '/api/tokens', headers: h, payload: { userId: a.adminId, name: 'integration' } })).id;
     ids.rule = json(await server.app.inject({ method: 'POST', url: '/api/routing/rules', headers: h, payload: { name: 'VIP', conditions: { segments: ['vip'] }, action: { target: 'level3' } } })).id;
     ids.team = a.teamId;
+    const provider = await createProviderTeam(server.database.db, a.orgId, 'Outsourced');
+    ids.delegationRule = json(await server.app.inject({ method: 'PUT', url: '/api/delegation/rules', headers: h, payload: { teamId: provider.teamId, actionType: 'refund', mode: 'approval' } })).items[0].id;
+    const [approval] = await server.database.db.insert(approvalRequests).values({
+      orgId: a.orgId, conversationId: conversation.id, teamId: provider.teamId, requestedByUserId: (await provider.addAgent()).id,
+      body: 'Remboursement', actionType: 'refund', amount: 10, reason: 'refund needs approval', dueAt: new Date(Date.now() + 3_600_000),
+    }).returning();
+    ids.approval = approval!.id;
   });
   after(() => server.close());
 
@@ -71,6 +79,11 @@ describe('tenancy isolation', () => {
     { method: 'POST', url: `/api/conversations/${ids.conversation}/reroute`, payload: { level: 3, note: 'intrusion' } },
     { method: 'POST', url: `/api/conversations/${ids.conversation}/pick` },
     { method: 'PATCH', url: `/api/teams/${ids.team}`, payload: { name: 'Pirate' } },
+    { method: 'GET', url: `/api/conversations/${ids.conversation}/sla` },
+    { method: 'DELETE', url: `/api/delegation/rules/${ids.delegationRule}` },
+    { method: 'GET', url: `/api/approvals/${ids.approval}` },
+    { method: 'POST', url: `/api/approvals/${ids.approval}/approve` },
+    { method: 'POST', url: `/api/approvals/${ids.approval}/reject`, payload: { reason: 'intrusion' } },
   ];
 
   it('covers every route of the OpenAPI document that takes an id', async () => {
@@ -97,6 +110,7 @@ describe('tenancy isolation', () => {
       ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
       ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert], ['/api/channels', ids.channel],
       ['/api/routing/rules', ids.rule], ['/api/teams', ids.team],
+      ['/api/delegation/rules', ids.delegationRule], ['/api/approvals', ids.approval],
     ] as const) {
       const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
       assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);

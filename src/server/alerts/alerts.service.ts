@@ -20,7 +20,7 @@ export const presentAlert = (a: AlertRow): z.infer<typeof alertSchema> => ({
   deliveries: a.deliveries, createdAt: a.createdAt.toISOString(),
 });
 
-export type NewAlert = { orgId: string; kind: 'crisis' | 'unrouted'; conversationId: string; messageId: string | null; summary: string; severity: string };
+export type NewAlert = { orgId: string; kind: 'crisis' | 'unrouted' | 'sla_warning' | 'sla_breach'; conversationId: string; messageId: string | null; summary: string; severity: string };
 
 /** Stores the alert (visible in the app at once), then pushes it out by webhook and email, recording each outcome. */
 export async function raiseAlert(db: Db, input: NewAlert, mail: MailSettings, publicUrl?: string): Promise<AlertRow> {

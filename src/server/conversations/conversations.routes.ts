@@ -19,6 +19,7 @@ const listQuery = z.object({
   language: z.string().min(2).max(8).optional(),
   intent: z.string().min(1).max(100).optional(),
   contactId: z.uuid().optional(),
+  slaState: z.enum(['ok', 'warning', 'breached']).optional(),
   ...paginationQuery,
 });
 

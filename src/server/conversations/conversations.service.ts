@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { channels, contacts, conversations, messages, teams, triageCorrections, users, type ChannelType, type Severity } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -7,6 +7,7 @@ import { afterCursor, newestFirst } from '../http/keyset.ts';
 import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { decodeCursor, toPage } from '../http/pagination.ts';
 import { presentConversation, type ConversationRow } from './conversations.presenter.ts';
+import { applySlaTargets } from '../sla/apply-sla-targets.ts';
 
 export type ConversationFilters = {
   status?: 'open' | 'pending' | 'resolved' | 'closed' | undefined;
@@ -19,6 +20,8 @@ export type ConversationFilters = {
   language?: string | undefined;
   intent?: string | undefined;
   contactId?: string | undefined;
+  /** From the SLA sweeper's marks: ok (neither), warning (warned, not breached), breached. */
+  slaState?: 'ok' | 'warning' | 'breached' | undefined;
   cursor?: string | undefined;
   limit: number;
 };
@@ -62,6 +65,9 @@ export async function listConversations(db: Db, orgId: string, f: ConversationFi
     f.language ? eq(c.language, f.language) : undefined,
     f.intent ? eq(c.intent, f.intent) : undefined,
     f.contactId ? eq(c.contactId, f.contactId) : undefined,
+    f.slaState === 'breached' ? isNotNull(c.slaBreachedAt)
+      : f.slaState === 'warning' ? and(isNotNull(c.slaWarnedAt), isNull(c.slaBreachedAt))
+      : f.slaState === 'ok' ? and(isNull(c.slaWarnedAt), isNull(c.slaBreachedAt)) : undefined,
     afterCursor(c.lastMessageAt, c.id, decodeCursor(f.cursor)),
   ];
   const rows = await db.select().from(c)
@@ -115,6 +121,7 @@ export async function updateConversation(db: Db, orgId: string, id: string, patc
         updatedAt: now,
       })
       .where(and(eq(conversations.id, id), eq(conversations.orgId, orgId)));
+    if (patch.severity && patch.severity !== before.severity) await applySlaTargets(tx as unknown as Db, id, { previousSeverity: before.severity, at: now });
     const changes = Object.fromEntries(
       Object.entries(patch)
         .filter(([k, v]) => v !== undefined && JSON.stringify((before as any)[k]) !== JSON.stringify(v))

@@ -7,6 +7,8 @@ import { STAFF_ROLES } from '../accounts/roles.ts';
 import {
   addNote, addStaffReply, listMessages, listNotes, messageSchema, noteSchema, presentMessage,
 } from './messages.service.ts';
+import { declaredActionsSchema, gateProviderReply } from '../delegation/gate-provider-reply.ts';
+import { approvalSchema } from '../delegation/approvals.service.ts';
 
 const params = z.object({ id: z.uuid() });
 
@@ -23,12 +25,18 @@ export async function messagesRoutes(app: FastifyInstance) {
 
   r.post('/conversations/:id/messages', {
     schema: {
-      tags, summary: 'Reply to the customer', params,
-      body: z.strictObject({ body: z.string().trim().min(1).max(20_000), isPublic: z.boolean().default(false) }),
-      response: { 201: messageSchema },
+      tags, summary: 'Reply to the customer (a provider agent\'s reply may wait for the brand\'s approval: 202)', params,
+      body: z.strictObject({
+        body: z.string().trim().min(1).max(20_000), isPublic: z.boolean().default(false),
+        /** What the reply commits the brand to, checked against the delegation of authority for provider agents. */
+        actions: declaredActionsSchema.optional(),
+      }),
+      response: { 201: messageSchema, 202: approvalSchema },
     },
     preHandler,
   }, async (request, reply) => {
+    const approval = await gateProviderReply(db, authOf(request), request.params.id, request.body);
+    if (approval) return reply.code(202).send(approval);
     const { message, channelType } = await addStaffReply(db, authOf(request), request.params.id, request.body);
     app.ctx.metrics.messagesTotal.labels(channelType, 'outbound').inc();
     return reply.code(201).send(presentMessage(message));

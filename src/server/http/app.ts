@@ -36,6 +36,9 @@ import { WEBSOCKET_OPTIONS } from '../realtime/ensure-websocket.ts';
 import { realtimeRoutes } from '../realtime/realtime.routes.ts';
 import { routingRoutes } from '../routing/routing.routes.ts';
 import { teamsRoutes } from '../organizations/teams.routes.ts';
+import { delegationRoutes } from '../delegation/delegation.routes.ts';
+import { approvalsRoutes } from '../delegation/approvals.routes.ts';
+import { slaRoutes } from '../sla/sla.routes.ts';
 import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
@@ -109,6 +112,9 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(realtimeRoutes);
       await api.register(routingRoutes);
       await api.register(teamsRoutes);
+      await api.register(delegationRoutes);
+      await api.register(approvalsRoutes);
+      await api.register(slaRoutes);
     },
     { prefix: '/api' },
   );

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { organizations } from '../db/schema/index.ts';
 import { CHANNEL_TYPES, SEVERITIES } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
+import { isValidTimeZone } from '../sla/business-clock.ts';
 
 export const PRESETS = ['b2c', 'c2c', 'ia2c', 'all2c'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -66,7 +67,7 @@ export const orgSettingsSchema = z.object({
     targets: z.array(slaTargetSchema).max(100).default(DEFAULT_SLA_TARGETS),
     /** 'always': the clock runs around the clock; 'business': only during the week's hours, outside holidays. */
     clock: z.enum(['always', 'business']).default('always'),
-    timezone: z.string().min(1).default('Europe/Paris'),
+    timezone: z.string().min(1).refine(isValidTimeZone, 'an IANA time zone, such as Europe/Paris').default('Europe/Paris'),
     week: z.object({
       mon: dayHours.default(WORK_DAY), tue: dayHours.default(WORK_DAY), wed: dayHours.default(WORK_DAY),
       thu: dayHours.default(WORK_DAY), fri: dayHours.default(WORK_DAY), sat: dayHours.default([]), sun: dayHours.default([]),

@@ -12,6 +12,7 @@ import { tryGenerativeAnswer } from './generative-level1.ts';
 import { enqueueReply } from '../outbox/enqueue-reply.ts';
 import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { triageForOrg } from './triage-for-org.ts';
+import { applySlaTargets } from '../sla/apply-sla-targets.ts';
 import type { TriageResult } from './triage.types.ts';
 import { alertUnrouted, applyRoute, planRoute, type AppliedRoute } from '../routing/route-conversation.ts';
 import type { RouteDecision } from '../routing/routing.types.ts';
@@ -81,6 +82,7 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
     const applied = await applyRoute(tx, { orgId: message.orgId, conversation, messageId: message.id, decision: route, triage: result });
     Object.assign(result, routedResult(result, route, applied));
     const { answerBody: _answerBody, ...stored } = result;
+    await applySlaTargets(tx, conversation.id, { previousSeverity: conversation.severity, at: new Date() });
     await tx.update(messages).set({ triage: { ...stored, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
     if (answer) {
       const composed = composeAutoAnswer(answer);

@@ -69,7 +69,7 @@ export const delegationRules = pgTable(
     topic: text('topic').notNull().default('*'),
     /** autonomous · approval · forbidden */
     mode: text('mode').notNull(),
-    /** For money actions: autonomous up to this amount; above it, approval. */
+    /** For money actions: the ceiling of the delegated authority; above it the action is refused. */
     maxAmount: numeric('max_amount', { precision: 12, scale: 2, mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
