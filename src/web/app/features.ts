@@ -11,6 +11,9 @@ import { settingsFeature } from '../features/settings/feature.ts';
 import { approvalsFeature } from '../features/approvals/feature.ts';
 import { dashboardsFeature } from '../features/dashboards/feature.ts';
 import { expertsFeature } from '../features/experts/feature.ts';
+import { routingFeature } from '../features/routing/feature.ts';
+import { slaFeature } from '../features/sla/feature.ts';
+import { delegationFeature } from '../features/delegation/feature.ts';
 
 export const FEATURES: Feature[] = [
   authFeature,
@@ -23,5 +26,8 @@ export const FEATURES: Feature[] = [
   channelsFeature,
   usersFeature,
   tokensFeature,
+  routingFeature,
+  slaFeature,
+  delegationFeature,
   settingsFeature,
 ];
