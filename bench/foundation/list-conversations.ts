@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../src/server/testing/test-database.ts';
 import { createBrand, createChannel } from '../../src/server/organizations/organizations.service.ts';
 import { listConversations, type ConversationFilters } from '../../src/server/conversations/conversations.service.ts';
+import { systemCaller } from '../../src/server/access/conversation-scope.ts';
 import { summarize, time } from '../stats.ts';
 
 export async function benchListConversations(total = 100_000, iterations = 200) {
@@ -47,13 +48,13 @@ export async function benchListConversations(total = 100_000, iterations = 200) 
       const f = filters[i % filters.length]!;
       // Go 10 pages deep, the way a person scrolls an inbox, measuring the 10th page.
       let cursor: string | undefined;
-      for (let page = 0; page < 9; page++) cursor = (await listConversations(db, org.id, { ...f, limit: 50, cursor })).nextCursor ?? undefined;
-      const [ms] = await time(() => listConversations(db, org.id, { ...f, limit: 50, cursor }));
+      for (let page = 0; page < 9; page++) cursor = (await listConversations(db, systemCaller(org.id), { ...f, limit: 50, cursor })).nextCursor ?? undefined;
+      const [ms] = await time(() => listConversations(db, systemCaller(org.id), { ...f, limit: 50, cursor }));
       keyset.push(ms);
     }
     const firstPage: number[] = [];
     for (let i = 0; i < iterations; i++) {
-      const [ms] = await time(() => listConversations(db, org.id, { ...filters[i % filters.length]!, limit: 50 }));
+      const [ms] = await time(() => listConversations(db, systemCaller(org.id), { ...filters[i % filters.length]!, limit: 50 }));
       firstPage.push(ms);
     }
     // Baselines: the engine's floor (one trivial round trip), and the 10th page paged with OFFSET instead of a cursor.

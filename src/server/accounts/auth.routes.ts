@@ -8,9 +8,9 @@ import { presentUser, userSchema } from './users.presenter.ts';
 import { getUser } from './users.service.ts';
 
 const loginBody = z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) });
-const sessionSchema = z.object({ user: userSchema, csrfToken: z.string().nullable() });
+export const sessionSchema = z.object({ user: userSchema, csrfToken: z.string().nullable() });
 
-function secureCookie(app: FastifyInstance, request: FastifyRequest): boolean {
+export function secureCookie(app: FastifyInstance, request: FastifyRequest): boolean {
   const setting = app.ctx.config.cookieSecure;
   return setting === 'auto' ? request.protocol === 'https' : setting === 'true';
 }

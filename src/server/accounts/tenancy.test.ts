@@ -11,6 +11,7 @@ describe('tenancy isolation', () => {
   let a: Tenant;
   let b: Tenant;
   const ids: Record<string, string> = {};
+  let bExpertToken: string;
 
   before(async () => {
     server = await startTestServer();
@@ -41,11 +42,14 @@ describe('tenancy isolation', () => {
       body: 'Remboursement', actionType: 'refund', amount: 10, reason: 'refund needs approval', dueAt: new Date(Date.now() + 3_600_000),
     }).returning();
     ids.approval = approval!.id;
+    ids.expert = (await a.addUser('expert')).id;
+    bExpertToken = (await b.addUser('expert')).token;
   });
   after(() => server.close());
 
-  // Every route that names a record, with a body valid enough to reach the tenancy check.
-  const routes = (): { method: 'GET' | 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: object }[] => [
+  // Every route that names a record, with a body valid enough to reach the tenancy check; `asExpert` for the
+  // routes only experts may call (B's expert instead of B's admin).
+  const routes = (): { method: 'GET' | 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: object; asExpert?: true }[] => [
     { method: 'GET', url: `/api/conversations/${ids.conversation}` },
     { method: 'PATCH', url: `/api/conversations/${ids.conversation}`, payload: { status: 'resolved' } },
     { method: 'GET', url: `/api/conversations/${ids.conversation}/messages` },
@@ -84,6 +88,12 @@ describe('tenancy isolation', () => {
     { method: 'GET', url: `/api/approvals/${ids.approval}` },
     { method: 'POST', url: `/api/approvals/${ids.approval}/approve` },
     { method: 'POST', url: `/api/approvals/${ids.approval}/reject`, payload: { reason: 'intrusion' } },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/escalate`, payload: { note: 'intrusion' }, asExpert: true },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/propose-article`, payload: { title: 'x', body: 'y', language: 'fr' }, asExpert: true },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/instructions`, payload: { body: 'intrusion' } },
+    { method: 'POST', url: `/api/conversations/${ids.conversation}/takeover` },
+    { method: 'PATCH', url: `/api/experts/${ids.expert}`, payload: { capacity: 1 } },
+    { method: 'POST', url: `/api/experts/${ids.expert}/invitation` },
   ];
 
   it('covers every route of the OpenAPI document that takes an id', async () => {
@@ -98,8 +108,8 @@ describe('tenancy isolation', () => {
   });
 
   it('answers 404 to another tenant for every record route', async () => {
-    for (const route of routes()) {
-      const res = await server.app.inject({ ...route, headers: bearer(b.adminToken) });
+    for (const { asExpert, ...route } of routes()) {
+      const res = await server.app.inject({ ...route, headers: bearer(asExpert ? bExpertToken : b.adminToken) });
       assert.equal(res.statusCode, 404, `${route.method} ${route.url} gave ${res.statusCode}: ${res.body}`);
       assert.equal(json(res).error.code, 'not_found');
     }
@@ -110,7 +120,7 @@ describe('tenancy isolation', () => {
       ['/api/conversations', ids.conversation], ['/api/contacts', ids.contact], ['/api/articles', ids.article],
       ['/api/templates', ids.template], ['/api/users', ids.user], ['/api/tokens', ids.token], ['/api/alerts', ids.alert], ['/api/channels', ids.channel],
       ['/api/routing/rules', ids.rule], ['/api/teams', ids.team],
-      ['/api/delegation/rules', ids.delegationRule], ['/api/approvals', ids.approval],
+      ['/api/delegation/rules', ids.delegationRule], ['/api/approvals', ids.approval], ['/api/experts', ids.expert],
     ] as const) {
       const asB = json(await server.app.inject({ method: 'GET', url, headers: bearer(b.adminToken) }));
       assert.ok(!JSON.stringify(asB).includes(id!), `${url} leaks a record of another tenant`);

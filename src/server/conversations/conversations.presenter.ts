@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, CONVERSATION_STATUSES, SEVERITIES } from '../db/schema/index.ts';
 import type { conversations } from '../db/schema/index.ts';
+import type { Redaction } from '../access/redaction.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -20,6 +21,8 @@ export const conversationSchema = z.object({
   teamId: z.uuid().nullable(),
   visibility: z.enum(['public', 'private']),
   tags: z.array(z.string()),
+  /** Only the core team sees (and handles) confidential conversations. */
+  confidential: z.boolean(),
   firstResponseDueAt: z.string().nullable(),
   resolutionDueAt: z.string().nullable(),
   firstResponseAt: z.string().nullable(),
@@ -35,14 +38,15 @@ export type ConversationRow = typeof conversations.$inferSelect & {
   contactName: string | null;
 };
 
-export function presentConversation(c: ConversationRow): ConversationDto {
+/** With a redaction (community experts), the subject is masked and the contact shown by first name only. */
+export function presentConversation(c: ConversationRow, redaction: Redaction | null = null): ConversationDto {
   return {
     id: c.id,
     channel: { id: c.channelId, type: c.channelType, name: c.channelName },
-    contact: { id: c.contactId, name: c.contactName },
-    subject: c.subject, status: c.status, level: c.level, severity: c.severity, intent: c.intent,
+    contact: { id: c.contactId, name: redaction ? redaction.personName(c.contactName) : c.contactName },
+    subject: redaction ? redaction.nullable(c.subject) : c.subject, status: c.status, level: c.level, severity: c.severity, intent: c.intent,
     intentConfidence: c.intentConfidence, language: c.language, priority: c.priority,
-    assigneeId: c.assigneeId, teamId: c.teamId, visibility: c.visibility, tags: c.tags,
+    assigneeId: c.assigneeId, teamId: c.teamId, visibility: c.visibility, tags: c.tags, confidential: c.confidential,
     firstResponseDueAt: iso(c.firstResponseDueAt), resolutionDueAt: iso(c.resolutionDueAt),
     firstResponseAt: iso(c.firstResponseAt), resolvedAt: iso(c.resolvedAt),
     lastMessageAt: c.lastMessageAt.toISOString(), createdAt: c.createdAt.toISOString(),

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CHANNEL_TYPES, CONVERSATION_STATUSES, SEVERITIES } from '../db/schema/index.ts';
 import { authOf, requireRole } from '../http/authenticate.ts';
 import { pageSchema, paginationQuery } from '../http/pagination.ts';
-import { STAFF_ROLES } from '../accounts/roles.ts';
+import { ANY_ROLE } from '../accounts/roles.ts';
+import { redactionFor } from '../access/redaction.ts';
 import { getConversation, listConversations, updateConversation } from './conversations.service.ts';
 import { conversationSchema, presentConversation } from './conversations.presenter.ts';
 
@@ -32,30 +33,35 @@ const patchBody = z.strictObject({
   assigneeId: z.uuid().nullable().optional(),
   teamId: z.uuid().nullable().optional(),
   tags: z.array(z.string().min(1).max(50)).max(50).optional(),
+  confidential: z.boolean().optional(),
 });
 
 export async function conversationsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx.database;
   const tags = ['conversations'];
-  const preHandler = requireRole(STAFF_ROLES);
+  // Every role reaches these routes; what each one sees is access/conversation-scope.ts, masked by access/redaction.ts.
+  const preHandler = requireRole(ANY_ROLE);
 
   r.get('/conversations', {
     schema: { tags, summary: 'List conversations, most recent activity first', querystring: listQuery, response: { 200: pageSchema(conversationSchema) } },
     preHandler,
-  }, async (request) => listConversations(db, authOf(request).orgId, request.query));
+  }, async (request) => listConversations(db, authOf(request), request.query));
 
   r.get('/conversations/:id', {
     schema: { tags, summary: 'Get a conversation', params: z.object({ id: z.uuid() }), response: { 200: conversationSchema } },
     preHandler,
-  }, async (request) => presentConversation(await getConversation(db, authOf(request).orgId, request.params.id)));
+  }, async (request) => {
+    const auth = authOf(request);
+    return presentConversation(await getConversation(db, auth, request.params.id), await redactionFor(db, auth));
+  });
 
   r.patch('/conversations/:id', {
-    schema: { tags, summary: 'Change status, level, severity, intent, priority, assignee, team or tags', params: z.object({ id: z.uuid() }), body: patchBody, response: { 200: conversationSchema } },
+    schema: { tags, summary: 'Change status, level, severity, intent, priority, assignee, team, tags or confidentiality (experts and provider agents: status, tags, and picking it for themselves)', params: z.object({ id: z.uuid() }), body: patchBody, response: { 200: conversationSchema } },
     preHandler,
   }, async (request) => {
     const auth = authOf(request);
-    const row = await updateConversation(db, auth.orgId, request.params.id, request.body, { kind: 'user', id: auth.userId });
-    return presentConversation(row);
+    const row = await updateConversation(db, auth, request.params.id, request.body, { kind: 'user', id: auth.userId });
+    return presentConversation(row, await redactionFor(db, auth));
   });
 }

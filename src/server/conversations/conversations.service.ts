@@ -8,6 +8,9 @@ import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { decodeCursor, toPage } from '../http/pagination.ts';
 import { presentConversation, type ConversationRow } from './conversations.presenter.ts';
 import { applySlaTargets } from '../sla/apply-sla-targets.ts';
+import { conversationScope, seesEverything, systemCaller, type Caller } from '../access/conversation-scope.ts';
+import { redactionFor } from '../access/redaction.ts';
+import { awardAcceptedAnswer } from '../experts/reputation.ts';
 
 export type ConversationFilters = {
   status?: 'open' | 'pending' | 'resolved' | 'closed' | undefined;
@@ -48,13 +51,15 @@ async function withChannelAndContact(db: Db, rows: ConversationBase[]): Promise<
   });
 }
 
-export async function listConversations(db: Db, orgId: string, f: ConversationFilters) {
+/** The conversations this caller may see (access/conversation-scope.ts), filtered, most recent activity first. */
+export async function listConversations(db: Db, caller: Caller, f: ConversationFilters) {
   const c = conversations;
+  const { orgId } = caller;
   const channelsOfType = f.channelType
     ? db.select({ id: channels.id }).from(channels).where(and(eq(channels.orgId, orgId), eq(channels.type, f.channelType)))
     : undefined;
   const conditions: (SQL | undefined)[] = [
-    eq(c.orgId, orgId),
+    conversationScope(caller),
     f.status ? eq(c.status, f.status) : undefined,
     f.level ? eq(c.level, f.level) : undefined,
     f.severity ? eq(c.severity, f.severity) : undefined,
@@ -74,11 +79,13 @@ export async function listConversations(db: Db, orgId: string, f: ConversationFi
     .where(and(...conditions))
     .orderBy(...newestFirst(c.lastMessageAt, c.id))
     .limit(f.limit + 1);
-  return toPage(await withChannelAndContact(db, rows), f.limit, (r) => ({ at: r.lastMessageAt, id: r.id }), presentConversation);
+  const redaction = await redactionFor(db, caller);
+  return toPage(await withChannelAndContact(db, rows), f.limit, (r) => ({ at: r.lastMessageAt, id: r.id }), (r) => presentConversation(r, redaction));
 }
 
-export async function getConversation(db: Db, orgId: string, id: string): Promise<ConversationRow> {
-  const rows = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.orgId, orgId)));
+/** One conversation the caller may see; 404 for anything else, another tenant's or out of the caller's scope alike. */
+export async function getConversation(db: Db, caller: Caller, id: string): Promise<ConversationRow> {
+  const rows = await db.select().from(conversations).where(and(eq(conversations.id, id), conversationScope(caller)));
   const [row] = await withChannelAndContact(db, rows);
   if (!row) throw notFound('conversation');
   return row;
@@ -93,7 +100,20 @@ export type ConversationPatch = {
   assigneeId?: string | null | undefined;
   teamId?: string | null | undefined;
   tags?: string[] | undefined;
+  confidential?: boolean | undefined;
 };
+
+/**
+ * Experts and provider agents may resolve, tag and pick (assign to themselves) what they can see; moving a
+ * conversation elsewhere or marking it confidential is the core team's call (escalate asks for it).
+ */
+function assertMayPatch(caller: Caller, patch: ConversationPatch) {
+  if (seesEverything(caller)) return;
+  const refused = Object.entries(patch)
+    .filter(([k, v]) => v !== undefined && !(k === 'status' || k === 'tags' || (k === 'assigneeId' && v === caller.userId)))
+    .map(([k]) => k);
+  if (refused.length > 0) throw new AppError('forbidden', `only the core team can change ${refused.join(', ')}`);
+}
 
 async function assertBelongs(db: Db, orgId: string, patch: ConversationPatch) {
   if (patch.assigneeId) {
@@ -107,10 +127,12 @@ async function assertBelongs(db: Db, orgId: string, patch: ConversationPatch) {
 }
 
 /** Applies a change and records what changed, from what to what, in the audit log. */
-export async function updateConversation(db: Db, orgId: string, id: string, patch: ConversationPatch, actor: Actor) {
+export async function updateConversation(db: Db, caller: Caller, id: string, patch: ConversationPatch, actor: Actor) {
+  const { orgId } = caller;
+  assertMayPatch(caller, patch);
   await assertBelongs(db, orgId, patch);
   return db.transaction(async (tx) => {
-    const before = await getConversation(tx as unknown as Db, orgId, id);
+    const before = await getConversation(tx as unknown as Db, caller, id);
     const now = new Date();
     const resolving = patch.status === 'resolved' && before.status !== 'resolved';
     await tx
@@ -128,11 +150,13 @@ export async function updateConversation(db: Db, orgId: string, id: string, patc
         .map(([k, v]) => [k, { from: (before as any)[k], to: v }]),
     );
     if (actor.kind === 'user') await recordTriageCorrections(tx, orgId, id, actor.id ?? null, changes);
+    if (resolving) await awardAcceptedAnswer(tx as unknown as Db, orgId, id);
     await publishRealtime(tx, orgId, { kind: 'conversation.updated', conversationId: id });
     if (Object.keys(changes).length > 0) {
       await recordEvent(tx as unknown as Db, { orgId, type: 'conversation.updated', actor, subject: { type: 'conversation', id }, data: changes });
     }
-    return getConversation(tx as unknown as Db, orgId, id);
+    // Read back for the whole tenant: a caller who just released the conversation still gets the answer.
+    return getConversation(tx as unknown as Db, systemCaller(orgId), id);
   });
 }
 

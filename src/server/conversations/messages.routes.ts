@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf, requireRole } from '../http/authenticate.ts';
 import { pageSchema, paginationQuery } from '../http/pagination.ts';
-import { STAFF_ROLES } from '../accounts/roles.ts';
+import { ANY_ROLE } from '../accounts/roles.ts';
+import { redactionFor } from '../access/redaction.ts';
 import {
-  addNote, addStaffReply, listMessages, listNotes, messageSchema, noteSchema, presentMessage,
+  addNote, addStaffReply, listMessages, listNotes, messageSchema, noteSchema, presentMessage, presentNote,
 } from './messages.service.ts';
 import { declaredActionsSchema, gateProviderReply } from '../delegation/gate-provider-reply.ts';
 import { approvalSchema } from '../delegation/approvals.service.ts';
@@ -16,12 +17,13 @@ export async function messagesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx.database;
   const tags = ['conversations'];
-  const preHandler = requireRole(STAFF_ROLES);
+  // Experts and provider agents too: getConversation keeps each to its scope (access/conversation-scope.ts).
+  const preHandler = requireRole(ANY_ROLE);
 
   r.get('/conversations/:id/messages', {
     schema: { tags, summary: 'The thread, oldest first', params, querystring: z.object(paginationQuery), response: { 200: pageSchema(messageSchema) } },
     preHandler,
-  }, async (request) => listMessages(db, authOf(request).orgId, request.params.id, request.query));
+  }, async (request) => listMessages(db, authOf(request), request.params.id, request.query));
 
   r.post('/conversations/:id/messages', {
     schema: {
@@ -35,17 +37,18 @@ export async function messagesRoutes(app: FastifyInstance) {
     },
     preHandler,
   }, async (request, reply) => {
-    const approval = await gateProviderReply(db, authOf(request), request.params.id, request.body);
+    const auth = authOf(request);
+    const approval = await gateProviderReply(db, auth, request.params.id, request.body);
     if (approval) return reply.code(202).send(approval);
-    const { message, channelType } = await addStaffReply(db, authOf(request), request.params.id, request.body);
+    const { message, channelType } = await addStaffReply(db, auth, request.params.id, request.body);
     app.ctx.metrics.messagesTotal.labels(channelType, 'outbound').inc();
-    return reply.code(201).send(presentMessage(message));
+    return reply.code(201).send(presentMessage(message, await redactionFor(db, auth)));
   });
 
   r.get('/conversations/:id/notes', {
-    schema: { tags, summary: 'Internal notes, never shown to the customer', params, response: { 200: z.object({ items: z.array(noteSchema) }) } },
+    schema: { tags, summary: 'Internal notes, never shown to the customer (experts and provider agents: instructions, escalations and their own notes)', params, response: { 200: z.object({ items: z.array(noteSchema) }) } },
     preHandler,
-  }, async (request) => ({ items: await listNotes(db, authOf(request).orgId, request.params.id) }));
+  }, async (request) => ({ items: await listNotes(db, authOf(request), request.params.id) }));
 
   r.post('/conversations/:id/notes', {
     schema: { tags, summary: 'Add an internal note', params, body: z.strictObject({ body: z.string().trim().min(1).max(20_000) }), response: { 201: noteSchema } },
@@ -53,9 +56,6 @@ export async function messagesRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const auth = authOf(request);
     const note = await addNote(db, auth, request.params.id, request.body.body);
-    return reply.code(201).send({
-      id: note.id, conversationId: note.conversationId, authorUserId: note.authorUserId, authorName: null,
-      body: note.body, createdAt: note.createdAt.toISOString(),
-    });
+    return reply.code(201).send(presentNote(note, null, await redactionFor(db, auth)));
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AUTHOR_KINDS, conversations, messages, notes, teams, users } from '../db/schema/index.ts';
@@ -9,6 +9,9 @@ import type { AuthContext } from '../accounts/roles.ts';
 import { getConversation } from './conversations.service.ts';
 import { enqueueReply } from '../outbox/enqueue-reply.ts';
 import { publishRealtime } from '../realtime/publish-realtime.ts';
+import { seesEverything, type Caller } from '../access/conversation-scope.ts';
+import { redactionFor, type Redaction } from '../access/redaction.ts';
+import { redactMessage } from '../access/redact-message.ts';
 
 export const messageSchema = z.object({
   id: z.uuid(),
@@ -31,7 +34,12 @@ export const messageSchema = z.object({
 
 type MessageRow = typeof messages.$inferSelect;
 
-export const presentMessage = (m: MessageRow): z.infer<typeof messageSchema> => ({
+export type MessageDto = z.infer<typeof messageSchema>;
+
+/** With a redaction (community experts), personal data is masked: see access/redact-message.ts. */
+export const presentMessage = (m: MessageRow, redaction: Redaction | null = null): MessageDto => redactMessage(presentStoredMessage(m), redaction);
+
+const presentStoredMessage = (m: MessageRow): MessageDto => ({
   id: m.id, conversationId: m.conversationId, direction: m.direction, authorKind: m.authorKind,
   authorUserId: m.authorUserId, authorContactId: m.authorContactId, body: m.body, bodyHtml: m.bodyHtml,
   externalId: m.externalId, isPublic: m.isPublic,
@@ -50,13 +58,15 @@ function afterInThread(cursor: CursorKey | undefined): SQL | undefined {
   return or(gt(messages.createdAt, cursor.at), and(eq(messages.createdAt, cursor.at), gt(messages.id, cursor.id)));
 }
 
-export async function listMessages(db: Db, orgId: string, conversationId: string, q: { cursor?: string | undefined; limit: number }) {
-  await getConversation(db, orgId, conversationId);
+export async function listMessages(db: Db, caller: Caller, conversationId: string, q: { cursor?: string | undefined; limit: number }) {
+  const { orgId } = caller;
+  await getConversation(db, caller, conversationId);
+  const redaction = await redactionFor(db, caller);
   const rows = await db.select().from(messages)
     .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId), afterInThread(decodeCursor(q.cursor))))
     .orderBy(asc(messages.createdAt), asc(messages.id))
     .limit(q.limit + 1);
-  return toPage(rows, q.limit, (m) => ({ at: m.createdAt, id: m.id }), presentMessage);
+  return toPage(rows, q.limit, (m) => ({ at: m.createdAt, id: m.id }), (m) => presentMessage(m, redaction));
 }
 
 /**
@@ -65,7 +75,7 @@ export async function listMessages(db: Db, orgId: string, conversationId: string
  */
 export async function addStaffReply(db: Db, auth: AuthContext, conversationId: string, input: { body: string; isPublic: boolean }) {
   return db.transaction(async (tx) => {
-    const conversation = await getConversation(tx as unknown as Db, auth.orgId, conversationId);
+    const conversation = await getConversation(tx as unknown as Db, auth, conversationId);
     const now = new Date();
     // The author's team signs its replies (channels that sign, such as email, append it).
     const [team] = auth.teamId
@@ -90,32 +100,48 @@ export async function addStaffReply(db: Db, auth: AuthContext, conversationId: s
   });
 }
 
+export const NOTE_KINDS = ['note', 'instruction', 'escalation'] as const;
 export const noteSchema = z.object({
   id: z.uuid(), conversationId: z.uuid(), authorUserId: z.uuid().nullable(), authorName: z.string().nullable(),
-  body: z.string(), createdAt: z.string(),
+  /** note: staff only · instruction: the core team to whoever handles it · escalation: "beyond my competence" */
+  kind: z.enum(NOTE_KINDS), body: z.string(), createdAt: z.string(),
 });
 
-export async function listNotes(db: Db, orgId: string, conversationId: string) {
-  await getConversation(db, orgId, conversationId);
+/**
+ * The core team reads every note. Experts and provider agents read the instructions and escalations
+ * written for them, and their own notes: plain notes stay with the core team.
+ */
+export async function listNotes(db: Db, caller: Caller, conversationId: string) {
+  const { orgId } = caller;
+  await getConversation(db, caller, conversationId);
+  const redaction = await redactionFor(db, caller);
+  const theirs = seesEverything(caller) ? undefined
+    : or(inArray(notes.kind, ['instruction', 'escalation']), caller.userId ? eq(notes.authorUserId, caller.userId) : undefined);
   const rows = await db.select({ note: notes, authorName: users.name }).from(notes)
     .leftJoin(users, eq(users.id, notes.authorUserId))
-    .where(and(eq(notes.orgId, orgId), eq(notes.conversationId, conversationId)))
+    .where(and(eq(notes.orgId, orgId), eq(notes.conversationId, conversationId), theirs))
     .orderBy(asc(notes.createdAt), asc(notes.id));
-  return rows.map(({ note, authorName }) => ({
+  return rows.map(({ note, authorName }) => presentNote(note, authorName, redaction));
+}
+
+export function presentNote(note: typeof notes.$inferSelect, authorName: string | null, redaction: Redaction | null = null): z.infer<typeof noteSchema> {
+  return {
     id: note.id, conversationId: note.conversationId, authorUserId: note.authorUserId, authorName,
-    body: note.body, createdAt: note.createdAt.toISOString(),
-  }));
+    kind: (NOTE_KINDS as readonly string[]).includes(note.kind) ? note.kind as (typeof NOTE_KINDS)[number] : 'note',
+    body: redaction ? redaction.text(note.body) : note.body, createdAt: note.createdAt.toISOString(),
+  };
 }
 
 export async function addNote(db: Db, auth: AuthContext, conversationId: string, body: string) {
-  await getConversation(db, auth.orgId, conversationId);
+  await getConversation(db, auth, conversationId);
   const [note] = await db.insert(notes).values({ orgId: auth.orgId, conversationId, authorUserId: auth.userId, body }).returning();
   return note!;
 }
 
 /** The whole thread, oldest first, for readers that need all of it (suggestions, summaries). */
-export async function conversationThread(db: Db, orgId: string, conversationId: string) {
-  const conversation = await getConversation(db, orgId, conversationId);
+export async function conversationThread(db: Db, caller: Caller, conversationId: string) {
+  const { orgId } = caller;
+  const conversation = await getConversation(db, caller, conversationId);
   const thread = await db.select().from(messages)
     .where(and(eq(messages.orgId, orgId), eq(messages.conversationId, conversationId))).orderBy(asc(messages.createdAt), asc(messages.id));
   return { conversation, thread };

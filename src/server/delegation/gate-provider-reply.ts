@@ -28,7 +28,7 @@ export type ReplyInput = { body: string; isPublic: boolean; actions?: DeclaredAc
  */
 export async function gateProviderReply(db: Db, auth: AuthContext, conversationId: string, reply: ReplyInput): Promise<ApprovalDto | null> {
   if (auth.role !== 'provider_agent') return null;
-  const conversation = await getConversation(db, auth.orgId, conversationId);
+  const conversation = await getConversation(db, auth, conversationId); // 404 outside the caller's scope: no request filed
   const rules = await rulesForTeam(db, auth.orgId, auth.teamId);
   const verdict = checkDelegation(rules, {
     actions: reply.actions ?? [], isPublic: reply.isPublic,

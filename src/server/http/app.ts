@@ -39,6 +39,8 @@ import { teamsRoutes } from '../organizations/teams.routes.ts';
 import { delegationRoutes } from '../delegation/delegation.routes.ts';
 import { approvalsRoutes } from '../delegation/approvals.routes.ts';
 import { slaRoutes } from '../sla/sla.routes.ts';
+import { expertsRoutes } from '../experts/experts.routes.ts';
+import { coreTeamRoutes } from '../core-team/core-team.routes.ts';
 import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
@@ -115,6 +117,8 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(delegationRoutes);
       await api.register(approvalsRoutes);
       await api.register(slaRoutes);
+      await api.register(expertsRoutes);
+      await api.register(coreTeamRoutes);
     },
     { prefix: '/api' },
   );

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { authOf, requireRole } from '../http/authenticate.ts';
 import { conversationThread } from '../conversations/messages.service.ts';
+import { readableAsKnowledge, type Caller } from '../access/conversation-scope.ts';
+import { redactionFor } from '../access/redaction.ts';
 import { searchKnowledge } from './search/search-knowledge.ts';
 import { draftSuggestion } from '../triage/generative/draft-suggestion.ts';
 import { summarizeConversation } from '../triage/generative/conversation-summary.ts';
@@ -23,7 +25,7 @@ export async function suggestionsRoutes(app: FastifyInstance) {
   const tags = ['suggestions'];
   const params = z.object({ id: z.uuid() });
 
-  const threadOf = (orgId: string, conversationId: string) => conversationThread(db, orgId, conversationId);
+  const threadOf = (caller: Caller, conversationId: string) => conversationThread(db, caller, conversationId);
   const languageOf = (language: string | null) => (language === 'en' ? 'en' : 'fr');
 
   r.get('/conversations/:id/suggestions', {
@@ -34,22 +36,33 @@ export async function suggestionsRoutes(app: FastifyInstance) {
     },
     preHandler: requireRole(ANSWERERS),
   }, async (request) => {
-    const { conversation, thread } = await threadOf(authOf(request).orgId, request.params.id);
+    const auth = authOf(request);
+    const { conversation, thread } = await threadOf(auth, request.params.id);
     const latest = [...thread].reverse().find((m) => m.direction === 'inbound');
     const language = languageOf(conversation.language);
-    const hits = latest ? await searchKnowledge(db, conversation.orgId, { text: latest.body, language, limit: 6 }) : [];
+    const found = latest ? await searchKnowledge(db, conversation.orgId, { text: latest.body, language, limit: 6 }) : [];
+    // Past answers from confidential conversations help the core team only.
+    const readable = await readableAsKnowledge(db, auth, found.filter((h) => h.kind === 'resolved_answer').map((h) => h.id));
+    const hits = found.filter((h) => h.kind === 'article' || readable.has(h.id));
+    const redaction = await redactionFor(db, auth);
     let draft = null;
     let draftUnavailable: string | null = null;
     if (request.query.draft === 'true') {
       if (!app.ctx.llm) draftUnavailable = 'no language model is configured (RELAIS_LLM_BASE_URL, RELAIS_LLM_MODEL)';
       else {
         const result = await draftSuggestion(app.ctx.llm, { turns: turnsFromMessages(thread), hits, language });
-        if (result.kind === 'draft') draft = { text: result.text, citations: result.citations };
+        if (result.kind === 'draft') draft = redaction
+          ? { text: redaction.text(result.text), citations: result.citations.map((c) => ({ ...c, title: redaction.text(c.title) })) }
+          : { text: result.text, citations: result.citations };
         else draftUnavailable = `${result.reason}: ${result.detail}`;
       }
     }
     return {
-      hits: hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, language: h.language, score: h.score, snippet: h.snippet })),
+      // Past answers quote other customers: masked like everything else an expert reads.
+      hits: hits.map((h) => ({
+        kind: h.kind, id: h.id, title: redaction ? redaction.text(h.title) : h.title, language: h.language, score: h.score,
+        snippet: redaction ? redaction.text(h.snippet) : h.snippet,
+      })),
       draft, draftUnavailable,
     };
   });
@@ -58,10 +71,12 @@ export async function suggestionsRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Summarize a conversation for whoever takes it over (needs a language model)', params, response: { 200: z.object({ summary: z.string() }) } },
     preHandler: requireRole(ANSWERERS),
   }, async (request) => {
-    const { conversation, thread } = await threadOf(authOf(request).orgId, request.params.id);
+    const auth = authOf(request);
+    const { conversation, thread } = await threadOf(auth, request.params.id);
     if (!app.ctx.llm) throw new AppError('unavailable', 'no language model is configured (RELAIS_LLM_BASE_URL, RELAIS_LLM_MODEL)');
     const result = await summarizeConversation(app.ctx.llm, turnsFromMessages(thread), languageOf(conversation.language));
     if (result.kind === 'unavailable') throw new AppError('unavailable', `no summary: ${result.reason}: ${result.detail}`);
-    return { summary: result.text };
+    const redaction = await redactionFor(db, auth);
+    return { summary: redaction ? redaction.text(result.text) : result.text };
   });
 }

@@ -13,6 +13,8 @@ export type RealtimeEvent =
   | { kind: 'typing'; conversationId: string; actor: 'agent' | 'customer'; userId?: string }
   | { kind: 'message.read'; conversationId: string; messageId: string; by: 'agent' | 'customer' }
   | { kind: 'conversation.rated'; conversationId: string; score: number }
+  /** An internal note (an instruction to the expert, an escalation): read it through the notes API. */
+  | { kind: 'note.created'; conversationId: string; noteId: string }
   | { kind: 'alert.raised'; alertId: string; conversationId?: string }
   | { kind: 'approval.requested'; approvalId: string; conversationId: string }
   | { kind: 'approval.decided'; approvalId: string; conversationId: string; status: 'approved' | 'rejected' }

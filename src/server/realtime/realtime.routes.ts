@@ -14,6 +14,7 @@ import { getConversation } from '../conversations/conversations.service.ts';
 import { ensureWebsocket } from './ensure-websocket.ts';
 import { realtimeBusOf } from './shared-realtime-bus.ts';
 import { isAgentEvent } from './realtime-events.ts';
+import { scopedDelivery } from './scoped-delivery.ts';
 
 const HEARTBEAT_MS = 30_000;
 /** A client that cannot keep up is dropped rather than buffered without limit; it resyncs on reconnection. */
@@ -71,9 +72,11 @@ export async function realtimeRoutes(app: FastifyInstance) {
       if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return socket.terminate();
       socket.send(JSON.stringify(data));
     };
-    // Tenancy: only the caller's organization's events (and the resync signal, which names no tenant).
+    // Tenancy: only the caller's organization's events (and the resync signal, which names no tenant); experts
+    // and provider agents only those of conversations in their scope (scoped-delivery.ts).
+    const deliver = scopedDelivery(db, auth, send, (err) => request.log.error({ err }, 'realtime scope check failed'));
     const unsubscribe = bus.subscribe((orgId, event) => {
-      if ((event.kind === 'resync' || orgId === auth.orgId) && isAgentEvent(event)) send(event);
+      if (isAgentEvent(event)) deliver(orgId, event);
     });
 
     const lastTyping = new Map<string, number>();
@@ -86,7 +89,7 @@ export async function realtimeRoutes(app: FastifyInstance) {
           return send({ kind: 'error', code: 'invalid_frame', message: 'expected {type: typing|read|ping, …}' });
         }
         if (frame.type === 'ping') return send({ kind: 'pong' });
-        await getConversation(db, auth.orgId, frame.conversationId); // 404 for another tenant's conversation
+        await getConversation(db, auth, frame.conversationId); // 404 for another tenant's conversation, or one out of scope
         if (frame.type === 'typing') {
           const now = Date.now();
           if (now - (lastTyping.get(frame.conversationId) ?? 0) < TYPING_EVERY_MS) return;

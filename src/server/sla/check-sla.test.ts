@@ -1,5 +1,6 @@
 // Response-time targets on a real database: due dates set by triage and moved by severity, then the sweeper
 // with a clock the test moves: a warning, a breach and its escalation, each once.
+import { systemCaller } from '../access/conversation-scope.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
@@ -31,7 +32,7 @@ describe('response-time targets', () => {
   const alertsOf = async (id: string, kind: string) =>
     (await server.database.db.select().from(alerts).where(and(eq(alerts.conversationId, id), eq(alerts.kind, kind)))).length;
   /** The reading on the test's clock; the HTTP route reads the real one. */
-  const sla = (id: string) => getConversationSla(server.database.db, tenant.orgId, id, clock);
+  const sla = (id: string) => getConversationSla(server.database.db, systemCaller(tenant.orgId), id, clock);
   const slaOverHttp = async (id: string) => json(await server.app.inject({ method: 'GET', url: `/api/conversations/${id}/sla`, headers: bearer(tenant.adminToken) }));
 
   /** A chat conversation opened at `at` (2 minutes to answer, an hour to resolve), with its due dates set. */

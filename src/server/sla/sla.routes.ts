@@ -16,5 +16,5 @@ export async function slaRoutes(app: FastifyInstance) {
       params: z.object({ id: z.uuid() }), response: { 200: slaSchema },
     },
     preHandler: requireRole(STAFF_ROLES),
-  }, async (request) => getConversationSla(db, authOf(request).orgId, request.params.id, systemClock));
+  }, async (request) => getConversationSla(db, authOf(request), request.params.id, systemClock));
 }

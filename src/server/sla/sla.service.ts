@@ -1,5 +1,6 @@
 // A conversation's response-time targets as the desk shows them: which target applies, when each part is
 // due, how much of it is used, and the state (ok, warning, breached, met).
+import type { Caller } from '../access/conversation-scope.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { getOrgSettings } from '../organizations/org-settings.ts';
@@ -31,9 +32,9 @@ const present = (r: TargetReading | null) => r && {
   targetMinutes: Math.round(r.targetMinutes * 10) / 10, elapsedMinutes: Math.round(r.elapsedMinutes * 10) / 10, state: r.state,
 };
 
-export async function getConversationSla(db: Db, orgId: string, conversationId: string, clock: Clock): Promise<z.infer<typeof slaSchema>> {
-  const conversation = await getConversation(db, orgId, conversationId);
-  const { sla } = await getOrgSettings(db, orgId);
+export async function getConversationSla(db: Db, caller: Caller, conversationId: string, clock: Clock): Promise<z.infer<typeof slaSchema>> {
+  const conversation = await getConversation(db, caller, conversationId);
+  const { sla } = await getOrgSettings(db, caller.orgId);
   const reading = readSla(conversation, sla, clock.now());
   const target = pickSlaTarget(sla.targets, { channelType: conversation.channelType, visibility: conversation.visibility, severity: conversation.severity });
   return {

@@ -7,6 +7,7 @@ import type { ChatContext, VisitorState } from './chat-context.ts';
 import type { LiveVisitor } from './chat-hub.ts';
 import { RATED_EVENT, currentConversation } from './chat-history.ts';
 import { ensureChatContact } from './chat-identity.ts';
+import { awardRating } from '../../experts/reputation.ts';
 
 /**
  * "Leave us your email": stored on the contact as given (not verified, so it must never serve to link records),
@@ -44,9 +45,12 @@ export async function rateConversation(ctx: ChatContext, state: VisitorState, in
     return { type: 'error', code: 'not_resolved', message: 'a conversation is rated once it is resolved' };
   }
   if (conversation.rated) return { type: 'error', code: 'already_rated', message: 'this conversation was already rated' };
-  await recordEvent(db, {
-    orgId, type: RATED_EVENT, actor: { kind: 'contact', id: state.contactId }, subject: { type: 'conversation', id: conversation.id },
-    data: { score: input.score, comment: input.comment ?? null, channel: 'chat' },
+  await db.transaction(async (tx) => {
+    await recordEvent(tx, {
+      orgId, type: RATED_EVENT, actor: { kind: 'contact', id: state.contactId }, subject: { type: 'conversation', id: conversation.id },
+      data: { score: input.score, comment: input.comment ?? null, channel: 'chat' },
+    });
+    await awardRating(tx, orgId, conversation.id, input.score); // the experts who answered gain or lose reputation
   });
   await ctx.bus.publish(orgId, { kind: 'conversation.rated', conversationId: conversation.id, score: input.score });
   await ctx.bus.publish(orgId, { kind: 'conversation.updated', conversationId: conversation.id }); // other tabs hide the form
