@@ -117,11 +117,12 @@ describe('browser: the pyramid', () => {
 
   it('lets an expert answer then escalate, and level 3 take over the same conversation', async (t) => {
     if (!(await relais.hasRoute('/api/conversations/{id}/escalate'))) return t.skip('the experts API is not on this branch yet');
-    const expert = await relais.addPerson('expert', 'Eve Expert', { teamId: undefined });
+    const community = await relais.api(relais.admin, 'POST', '/teams', { name: 'Community', level: 2 });
+    const expert = await relais.addPerson('expert', 'Eve Expert', { teamId: community.id });
     await relais.api(relais.admin, 'PATCH', `/users/${expert.id}`, { topics: [], languages: ['fr', 'en'], capacity: 5 });
     const id = await relais.customerPosts('How do I pair my headphones with two phones?', { sender: 'Hugo Client' });
     await routed(id);
-    await relais.api(relais.admin, 'POST', `/conversations/${id}/reroute`, { level: 2, assigneeId: expert.id, note: 'A question for the community' });
+    await relais.api(relais.admin, 'POST', `/conversations/${id}/reroute`, { level: 2, teamId: community.id, assigneeId: expert.id, note: 'A question for the community' });
 
     const page = await pageAs(expert, '/');
     const errors = watchErrors(page);
