@@ -9,6 +9,7 @@ import { benchSeverityHoldout } from './triage/severity-holdout.ts';
 import { benchIntakeThroughput } from './intake/intake-throughput.ts';
 import { benchDurability } from './intake/durability.ts';
 import { benchWebDesk } from './web/web-desk.ts';
+import { benchReports } from './reports/reports.ts';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -36,6 +37,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'durability-postgres': () => benchDurability('postgres'),
   routing: async () => (await import('./routing/routing-throughput.ts')).benchRouting(),
   'web-desk': () => benchWebDesk(),
+  'reports-pglite': () => benchReports(), 'reports-postgres': () => onPostgres(() => benchReports()),
 };
 
 const wanted = process.argv.slice(2);

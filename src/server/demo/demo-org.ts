@@ -1,8 +1,8 @@
 // A demo brand's organization records, through the same services the product uses:
 // the brand (and its provider), teams, one channel of every type, and its staff.
-import { randomBytes } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { CHANNEL_TYPES, type ChannelType } from '../db/schema/index.ts';
+import { CHANNEL_TYPES, users as usersTable, type ChannelType } from '../db/schema/index.ts';
 import { createBrand, createChannel, createProvider, createTeam } from '../organizations/organizations.service.ts';
 import { createUser } from '../accounts/users.service.ts';
 import type { BrandContent, Person, StaffKey } from './demo-types.ts';
@@ -29,7 +29,8 @@ export async function createStructure(db: Db, brand: BrandContent): Promise<Bran
   const p = brand.teams.provider;
   if (p) {
     const provider = await createProvider(db, org.id, { name: p.orgName, slug: p.orgSlug });
-    teams.provider = (await createTeam(db, org.id, { name: p.teamName, level: 3, providerOrgId: provider.id, skills: p.skills })).id;
+    // Level null: a provider team takes what the brand delegates, at level 2 or 3.
+    teams.provider = (await createTeam(db, org.id, { name: p.teamName, level: null, providerOrgId: provider.id, skills: p.skills })).id;
     organizations++;
   }
   const channels = {} as Record<ChannelType, string>;
@@ -40,14 +41,14 @@ export async function createStructure(db: Db, brand: BrandContent): Promise<Bran
   return { orgId: org.id, organizations, teams, channels };
 }
 
-export type Staff = { users: Record<string, string>; adminEmail: string; adminPassword: string };
+export type Staff = { users: Record<string, string>; adminEmail: string };
 
 /**
- * Only the admin gets a password (random, returned once). The others have none until an admin sets one
- * (PATCH /api/users/:id); `relais user create` adds more people. No guessable demo credentials exist.
+ * Every person of the demo signs in with the one password drawn for this install (random, printed once),
+ * so each role's screens can be tried; the bot has none. No guessable demo credentials exist.
  */
 export async function createStaff(
-  db: Db, brand: BrandContent, s: BrandStructure, experts: readonly { contactId: string; email: string }[],
+  db: Db, brand: BrandContent, s: BrandStructure, experts: readonly { contactId: string; email: string }[], password: string,
 ): Promise<Staff> {
   const users: Record<string, string> = {};
   const actor = { kind: 'system' as const };
@@ -57,8 +58,7 @@ export async function createStaff(
   };
 
   const adminEmail = adminEmailFor(brand);
-  const adminPassword = randomBytes(12).toString('base64url');
-  await add('admin', { email: adminEmail, name: fullName(brand.staff.admin), role: 'admin', password: adminPassword });
+  await add('admin', { email: adminEmail, name: fullName(brand.staff.admin), role: 'admin', password });
   await add('supervisor', { email: emailOf(brand.staff.supervisor, brand.domain), name: fullName(brand.staff.supervisor), role: 'supervisor', teamId: s.teams.core });
   for (const [i, p] of brand.staff.agents.entries()) {
     await add(`agent${i}`, { email: emailOf(p, brand.domain), name: fullName(p), role: 'agent', teamId: s.teams.core });
@@ -76,5 +76,9 @@ export async function createStaff(
     });
   }
   await add('bot', { email: `assistant@${brand.domain}`, name: brand.staff.botName, role: 'bot' });
-  return { users, adminEmail, adminPassword };
+  // The admin's hash for everyone else: one scrypt per brand keeps the first start fast.
+  const [admin] = await db.select({ hash: usersTable.passwordHash }).from(usersTable).where(eq(usersTable.id, users.admin!));
+  await db.update(usersTable).set({ passwordHash: admin!.hash })
+    .where(and(eq(usersTable.orgId, s.orgId), inArray(usersTable.role, ['supervisor', 'agent', 'provider_agent', 'expert'])));
+  return { users, adminEmail };
 }

@@ -29,6 +29,12 @@ export class ContactBook {
     return this.contacts.length - 1;
   }
 
+  /** Gives the contact this address (before any identity is made), so no one else draws it. */
+  reserveEmail(index: number, email: string): void {
+    this.taken.add(`email:${email}`);
+    this.contacts[index]!.email = email;
+  }
+
   /** The contact's identity on this channel type, created on first use. */
   identify(index: number, type: ChannelType): IdentityPlan {
     const c = this.contacts[index]!;

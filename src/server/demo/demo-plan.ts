@@ -4,11 +4,15 @@ import type { ChannelType, Severity } from '../db/schema/index.ts';
 import type { Rng } from './demo-random.ts';
 import type { ArticleSeed, BrandContent, Case, Lang, StaffKey, Topic } from './demo-types.ts';
 import { ContactBook, type ContactPlan } from './demo-people.ts';
-import { planThread, type MessagePlan, type NotePlan } from './demo-thread.ts';
+import { planThread, staffPerson, type MessagePlan, type NotePlan } from './demo-thread.ts';
+import { targetsFor } from './demo-sla.ts';
+import { asciiSlug } from './demo-phrases.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+/** How far back the demo history goes: two months, so the dashboards have a previous period to compare. */
+export const DEMO_DAYS = 60;
 
 const PUBLIC_CHANNELS: readonly ChannelType[] = ['facebook', 'instagram', 'x', 'community'];
 export const isPublicChannel = (type: ChannelType) => PUBLIC_CHANNELS.includes(type);
@@ -37,22 +41,25 @@ export type ConversationPlan = {
   resolvedAt: Date | null;
   lastMessageAt: Date;
   firstResponseDueAt: Date;
-  resolutionDueAt: Date;
+  resolutionDueAt: Date | null;
+  /** When the SLA sweeper would have flagged it: the first target missed, if any. */
+  slaBreachedAt: Date | null;
+  /** An intent the brand keeps to its core team. */
+  confidential: boolean;
 };
 
 export type ArticlePlan = { seed: ArticleSeed; author: StaffKey; reviewer: StaffKey | null; createdAt: Date; updatedAt: Date };
 export type BrandPlan = { contacts: ContactPlan[]; expertContacts: number[]; conversations: ConversationPlan[]; articles: ArticlePlan[] };
 
-// Response and resolution targets by priority (0..4): what an SLA policy would have set at intake.
-const FIRST_RESPONSE_SLA = [24 * HOUR, 8 * HOUR, 4 * HOUR, HOUR, 15 * MINUTE];
-const RESOLUTION_SLA = [5 * DAY, 3 * DAY, 2 * DAY, DAY, 4 * HOUR];
 const PRIORITY: Record<Severity, number> = { normal: 1, complaint: 2, abusive: 2, angry: 3, crisis: 4 };
 
 export function planBrand(brand: BrandContent, rng: Rng, now: Date): BrandPlan {
   const articles = planArticles(brand, rng, now);
   const book = new ContactBook(rng);
   const expertContacts = brand.staff.experts.map((person) => {
-    const index = book.create('fr', 'expert communauté', new Date(now.getTime() - rng.between(28 * DAY, 30 * DAY)), person);
+    const index = book.create('fr', 'expert communauté', new Date(now.getTime() - rng.between((DEMO_DAYS - 2) * DAY, DEMO_DAYS * DAY)), person);
+    // A fixed address: the README lists it as the expert's demo login.
+    book.reserveEmail(index, `${asciiSlug(person.first, '')}.${asciiSlug(person.last, '')}@example.com`);
     book.identify(index, 'community');
     book.identify(index, 'email');
     return index;
@@ -79,13 +86,15 @@ export function planBrand(brand: BrandContent, rng: Rng, now: Date): BrandPlan {
     // Crises are recent: one answered, one just in, so the demo inbox shows the alert live.
     const age = crisis
       ? crisisRank === 0 ? rng.between(3 * HOUR, 30 * HOUR) : rng.between(25 * MINUTE, 50 * MINUTE)
-      : rng.between(20 * MINUTE, 30 * DAY);
+      : rng.between(20 * MINUTE, DEMO_DAYS * DAY);
     const createdAt = new Date(now.getTime() - age);
     const status: Status = crisis ? (crisisRank === 0 ? 'pending' : 'open') : pickStatus(rng, age);
 
     const intent = crisis ? crisis.intent : topic!.intent;
+    const confidential = brand.confidentialTopics.includes(intent);
     const article = articleTitleFor(articles, intent, lang);
-    let level = pickLevel(rng, severity, isPublic, topicCase?.staffOnly ?? true);
+    // Confidential topics stay with the core team.
+    let level = confidential ? 3 : pickLevel(rng, severity, isPublic, topicCase?.staffOnly ?? true);
     // Without a published article the bot has nothing to answer with.
     if (level === 1 && !article) level = isPublic && topicCase && !topicCase.staffOnly ? 2 : 3;
 
@@ -99,12 +108,15 @@ export function planBrand(brand: BrandContent, rng: Rng, now: Date): BrandPlan {
     if (returning.length === 0) customers.push(contact);
     book.identify(contact, channel);
 
-    const owner = pickOwner(rng, brand, level, severity, isPublic);
+    const owner = pickOwner(rng, brand, level, severity, isPublic || confidential, status === 'open' || status === 'pending');
     const priority = PRIORITY[severity];
+    const targets = targetsFor(channel, isPublic ? 'public' : 'private', severity);
     const thread = planThread({
       rng, brand, now, createdAt, status, level, severity, lang, channel, topic, topicCase, crisis, article,
-      customer: book.contacts[contact]!, assignee: owner.assignee,
+      customer: book.contacts[contact]!, assignee: owner.assignee, targets,
     });
+    const firstResponseDueAt = new Date(createdAt.getTime() + targets.firstResponseMs);
+    const resolutionDueAt = targets.resolutionMs === null ? null : new Date(createdAt.getTime() + targets.resolutionMs);
     // Half of the conversations nobody has answered yet still wait in the team queue, unassigned.
     const assignee = thread.firstResponseAt === null && owner.assignee !== 'supervisor' && rng.chance(0.5) ? null : owner.assignee;
 
@@ -124,12 +136,50 @@ export function planBrand(brand: BrandContent, rng: Rng, now: Date): BrandPlan {
       firstResponseAt: thread.firstResponseAt,
       resolvedAt: thread.resolvedAt,
       lastMessageAt: thread.messages[thread.messages.length - 1]!.at,
-      firstResponseDueAt: new Date(createdAt.getTime() + FIRST_RESPONSE_SLA[priority]!),
-      resolutionDueAt: new Date(createdAt.getTime() + RESOLUTION_SLA[priority]!),
+      firstResponseDueAt,
+      resolutionDueAt,
+      slaBreachedAt: firstMiss(now, [[thread.firstResponseAt, firstResponseDueAt], [thread.resolvedAt, resolutionDueAt]]),
+      confidential,
     } satisfies ConversationPlan;
   });
 
+  giveProviderWork(brand, conversations);
   return { contacts: book.contacts, expertContacts, conversations, articles };
+}
+
+/**
+ * The provider's approval queue needs cases in progress: hand it routine private ones until it has three,
+ * its agent taking over the replies (and the name they are signed with).
+ */
+function giveProviderWork(brand: BrandContent, conversations: ConversationPlan[]) {
+  if (!brand.teams.provider || brand.staff.providerAgents.length === 0) return;
+  const inProgress = (c: ConversationPlan) => c.status === 'open' || c.status === 'pending';
+  let held = conversations.filter((c) => c.team === 'provider' && inProgress(c)).length;
+  for (const c of conversations) {
+    if (held >= 3) break;
+    if (c.team !== 'core' || c.level !== 3 || !inProgress(c) || c.confidential || c.visibility !== 'private') continue;
+    if ((c.severity !== 'normal' && c.severity !== 'complaint') || !c.assignee?.startsWith('agent')) continue;
+    const from = c.assignee;
+    const to: StaffKey = `provider${held % brand.staff.providerAgents.length}`;
+    const [fromName, toName] = [staffPerson(brand, from).first, staffPerson(brand, to).first];
+    for (const m of c.messages) {
+      if (m.author !== from) continue;
+      m.author = to;
+      m.body = m.body.replace(`\n${fromName}\n`, `\n${toName}\n`);
+    }
+    for (const n of c.notes) if (n.author === from) n.author = to;
+    c.team = 'provider';
+    c.assignee = to;
+    held++;
+  }
+}
+
+/** The earliest due time that passed before the thing it was due for happened (or still has not). */
+function firstMiss(now: Date, pairs: [Date | null, Date | null][]): Date | null {
+  const missed = pairs
+    .filter(([done, due]) => due !== null && due < now && (done === null || done > due))
+    .map(([, due]) => due!.getTime());
+  return missed.length > 0 ? new Date(Math.min(...missed)) : null;
 }
 
 function pickChannel(rng: Rng, brand: BrandContent, severity: Severity, staffOnly: boolean): ChannelType {
@@ -166,16 +216,19 @@ function pickLevel(rng: Rng, severity: Severity, isPublic: boolean, staffOnly: b
   if (severity !== 'normal') return 3;
   const r = rng.next();
   if (isPublic && !staffOnly) return r < 0.6 ? 2 : r < 0.85 ? 1 : 3;
-  return r < 0.65 ? 1 : 3;
+  // All2c: general questions the bot cannot settle go to the experts first, even in private.
+  if (!staffOnly) return r < 0.5 ? 1 : r < 0.85 ? 2 : 3;
+  return r < 0.6 ? 1 : 3;
 }
 
-function pickOwner(rng: Rng, brand: BrandContent, level: number, severity: Severity, isPublic: boolean) {
+function pickOwner(rng: Rng, brand: BrandContent, level: number, severity: Severity, inHouseOnly: boolean, inProgress: boolean) {
   if (level === 1) return { team: null, assignee: null };
   if (level === 2) return { team: 'experts' as const, assignee: `expert${rng.int(0, brand.staff.experts.length - 1)}` as StaffKey };
   if (severity === 'crisis') return { team: 'core' as const, assignee: 'supervisor' as StaffKey };
-  // Routine private cases can go to the outsourced provider; sensitive and public ones stay in-house.
+  // Routine private cases can go to the outsourced provider; sensitive, confidential and public ones stay
+  // in-house. The provider carries more of the current workload than of the history.
   const routine = severity === 'normal' || severity === 'complaint';
-  if (brand.teams.provider && brand.staff.providerAgents.length > 0 && routine && !isPublic && rng.chance(0.45)) {
+  if (brand.teams.provider && brand.staff.providerAgents.length > 0 && routine && !inHouseOnly && rng.chance(inProgress ? 0.7 : 0.4)) {
     return { team: 'provider' as const, assignee: `provider${rng.int(0, brand.staff.providerAgents.length - 1)}` as StaffKey };
   }
   return { team: 'core' as const, assignee: `agent${rng.int(0, brand.staff.agents.length - 1)}` as StaffKey };
@@ -184,7 +237,7 @@ function pickOwner(rng: Rng, brand: BrandContent, level: number, severity: Sever
 function planArticles(brand: BrandContent, rng: Rng, now: Date): ArticlePlan[] {
   const writers: StaffKey[] = ['supervisor', 'agent0', 'agent1', 'admin'];
   return brand.articles.map((seed, i) => {
-    const createdAt = new Date(now.getTime() - rng.between(25 * DAY, 30 * DAY));
+    const createdAt = new Date(now.getTime() - rng.between((DEMO_DAYS - 5) * DAY, DEMO_DAYS * DAY));
     const updatedAt = new Date(createdAt.getTime() + rng.between(HOUR, 4 * DAY));
     const published = (seed.status ?? 'published') === 'published';
     return { seed, author: seed.author ?? writers[i % writers.length]!, reviewer: published ? 'supervisor' : null, createdAt, updatedAt };

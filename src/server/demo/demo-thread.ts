@@ -6,6 +6,7 @@ import type { BrandContent, Case, CrisisCase, Lang, Person, StaffKey, Topic } fr
 import type { ContactPlan } from './demo-people.ts';
 import { empathyLines, moderationReplies, severityNotes } from './demo-phrases.ts';
 import { asCustomerMessage, asStaffMessage, capitalize, customerOpener, elide, type StaffVoice } from './demo-texts.ts';
+import { fitToTargets, type Targets } from './demo-sla.ts';
 
 export type MessagePlan = { at: Date; author: StaffKey | null; authorKind: 'customer' | 'bot' | 'expert' | 'agent'; body: string };
 export type NotePlan = { at: Date; author: StaffKey; body: string };
@@ -20,6 +21,8 @@ export type ThreadArgs = {
   status: 'open' | 'pending' | 'resolved' | 'closed'; level: 1 | 2 | 3; severity: Severity; lang: Lang; channel: ChannelType;
   topic: Topic | null; topicCase: Case | null; crisis: CrisisCase | null; article: string | null;
   customer: ContactPlan; assignee: StaffKey | null;
+  /** The conversation's response-time targets: the timeline mostly meets them. */
+  targets: Targets;
 };
 
 export function staffPerson(brand: BrandContent, key: StaffKey): Person {
@@ -118,9 +121,14 @@ export function planThread(a: ThreadArgs) {
   }
 
   const done = a.status === 'resolved' || a.status === 'closed';
-  const resolvedOffset = done ? t + rng.between(2 * MINUTE, 3 * HOUR) : null;
+  const plannedResolved = done ? t + rng.between(2 * MINUTE, 3 * HOUR) : null;
+  const fit = fitToTargets(rng, a.targets, firstReply, plannedResolved, a.level === 1 || crisis !== null);
+  for (const s of steps) s.offset = fit(s.offset);
+  for (const n of notes) n.offset = Math.max(MINUTE, fit(n.offset));
+  const resolvedOffset = plannedResolved === null ? null : fit(plannedResolved);
+  const lastStep = steps[steps.length - 1]!.offset;
   // Squeeze the thread into the time since it started: nothing may happen after `now`.
-  const latest = Math.max(t, resolvedOffset ?? 0, ...notes.map((n) => n.offset));
+  const latest = Math.max(lastStep, resolvedOffset ?? 0, ...notes.map((n) => n.offset));
   const room = a.now.getTime() - MINUTE - a.createdAt.getTime();
   const k = latest > room ? room / latest : 1;
   const at = (offset: number) => new Date(a.createdAt.getTime() + Math.floor(offset * k));
@@ -133,7 +141,7 @@ export function planThread(a: ThreadArgs) {
     subject,
     messages,
     notes: notes.map((n): NotePlan => ({ at: at(Math.max(MINUTE, n.offset)), author: n.author, body: n.body })),
-    firstResponseAt: firstReply !== undefined ? at(firstReply) : null,
+    firstResponseAt: firstReply !== undefined ? at(fit(firstReply)) : null,
     resolvedAt: resolvedOffset !== null ? at(resolvedOffset) : null,
   };
 }

@@ -82,6 +82,10 @@ export type BrandContent = {
     experts: readonly Person[];
     botName: string;
   };
+  /** Intents only the core team handles (organization setting `pyramid.confidentialTopics`). */
+  confidentialTopics: readonly string[];
+  /** What each community expert knows about (their `topics`) and the languages they answer in. */
+  expertSkills: readonly { topics: readonly string[]; languages: readonly string[] }[];
   conversationCount: number;
   /** Exact counts, so every severity shows up whatever the seed; the rest is `normal`. */
   severityCounts: Partial<Record<Severity, number>>;

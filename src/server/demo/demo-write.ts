@@ -1,19 +1,18 @@
-// Stores a planned brand: batched inserts where the product has no service logic to honour,
-// openConversation for each conversation so they start exactly like real intake.
+// Stores a planned brand in batched inserts: conversations with their whole timeline (what intake, triage
+// and replies would have written), then their messages and notes. Returns the new conversation ids,
+// index-aligned with the plan.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   articleVersions, articles, contactIdentities, contacts, conversations, messages, notes, scenarios, templates,
 } from '../db/schema/index.ts';
-import { openConversation } from '../conversations/open-conversation.ts';
 import type { BrandContent } from './demo-types.ts';
 import type { ArticlePlan, BrandPlan } from './demo-plan.ts';
 import type { BrandStructure } from './demo-org.ts';
 import { fullName } from './demo-phrases.ts';
 
 /** Inserts in slices: one statement per slice keeps round trips few without hitting parameter limits. */
-async function insertAll<T>(rows: T[], insert: (slice: T[]) => Promise<unknown>, size = 250) {
+export async function insertAll<T>(rows: T[], insert: (slice: T[]) => Promise<unknown>, size = 250) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
@@ -57,37 +56,39 @@ export async function insertScenarios(db: Db, orgId: string, seeds: ReturnType<B
 
 export async function insertConversations(
   db: Db, s: BrandStructure, plan: BrandPlan, contactIds: readonly string[], users: Record<string, string>,
-): Promise<number> {
+): Promise<string[]> {
   const userId = (key: string | null) => (key ? (users[key] ?? null) : null);
+  const ids = plan.conversations.map(() => randomUUID());
+  const rows: (typeof conversations.$inferInsert)[] = [];
   const replies: (typeof messages.$inferInsert)[] = [];
   const noteRows: (typeof notes.$inferInsert)[] = [];
-  for (const c of plan.conversations) {
-    const [first, ...rest] = c.messages;
+  for (const [i, c] of plan.conversations.entries()) {
+    const id = ids[i]!;
     const contactId = contactIds[c.contact]!;
     const channelId = s.channels[c.channel];
-    const { conversation } = await openConversation(db, s.orgId, {
-      channelId, contactId, subject: c.subject, body: first!.body, at: first!.at, visibility: c.visibility,
-      status: c.status, level: c.level, severity: c.severity, intent: c.intent, language: c.lang, priority: c.priority,
-      teamId: c.team ? (s.teams[c.team] ?? null) : null, assigneeId: userId(c.assignee),
+    const createdAt = c.messages[0]!.at;
+    // The columns intake and triage would have set, plus what only the whole thread tells: its timeline and targets.
+    rows.push({
+      id, orgId: s.orgId, channelId, contactId, subject: c.subject, status: c.status, level: c.level, severity: c.severity,
+      intent: c.intent, intentConfidence: c.intentConfidence, language: c.lang, priority: c.priority, visibility: c.visibility,
+      teamId: c.team ? (s.teams[c.team] ?? null) : null, assigneeId: userId(c.assignee), tags: c.tags, confidential: c.confidential,
+      firstResponseAt: c.firstResponseAt, resolvedAt: c.resolvedAt, firstResponseDueAt: c.firstResponseDueAt,
+      resolutionDueAt: c.resolutionDueAt, slaBreachedAt: c.slaBreachedAt, lastMessageAt: c.lastMessageAt, createdAt,
+      updatedAt: c.resolvedAt && c.resolvedAt > c.lastMessageAt ? c.resolvedAt : c.lastMessageAt,
     });
-    // What openConversation cannot know up front: the thread's timeline, triage confidence, tags, targets.
-    await db.update(conversations).set({
-      intentConfidence: c.intentConfidence, tags: c.tags, firstResponseAt: c.firstResponseAt, resolvedAt: c.resolvedAt,
-      lastMessageAt: c.lastMessageAt, updatedAt: c.resolvedAt && c.resolvedAt > c.lastMessageAt ? c.resolvedAt : c.lastMessageAt,
-      firstResponseDueAt: c.firstResponseDueAt, resolutionDueAt: c.resolutionDueAt,
-    }).where(eq(conversations.id, conversation.id));
-    for (const m of rest) {
+    for (const m of c.messages) {
       replies.push({
-        orgId: s.orgId, conversationId: conversation.id, channelId, body: m.body, createdAt: m.at,
+        orgId: s.orgId, conversationId: id, channelId, body: m.body, createdAt: m.at,
         direction: m.author ? 'outbound' : 'inbound', authorKind: m.authorKind,
         authorUserId: userId(m.author), authorContactId: m.author ? null : contactId, isPublic: c.visibility === 'public',
       });
     }
     for (const n of c.notes) {
-      noteRows.push({ orgId: s.orgId, conversationId: conversation.id, authorUserId: userId(n.author), body: n.body, createdAt: n.at });
+      noteRows.push({ orgId: s.orgId, conversationId: id, authorUserId: userId(n.author), body: n.body, createdAt: n.at });
     }
   }
+  await insertAll(rows, (slice) => db.insert(conversations).values(slice), 100);
   await insertAll(replies, (rows) => db.insert(messages).values(rows));
   await insertAll(noteRows, (rows) => db.insert(notes).values(rows));
-  return plan.conversations.length;
+  return ids;
 }

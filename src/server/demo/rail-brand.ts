@@ -45,7 +45,13 @@ export const railBrand: BrandContent = {
     experts: [{ first: 'Gérard', last: 'Pons' }, { first: 'Laura', last: 'Vidal' }, { first: 'Mehdi', last: 'Cherif' }],
     botName: 'Assistant TER Azur',
   },
-  conversationCount: 110,
+  confidentialTopics: ['fine_dispute'],
+  expertSkills: [
+    { topics: ['timetable_information', 'strike_information'], languages: ['fr'] },
+    { topics: ['bike_on_board', 'accessibility_assistance', 'timetable_information'], languages: ['fr', 'en'] },
+    { topics: ['subscription_management', 'discount_card'], languages: ['fr'] },
+  ],
+  conversationCount: 220,
   severityCounts: { crisis: 2, abusive: 3, angry: 6, complaint: 30 },
   segments: { fr: ['abonné', 'occasionnel', 'abonné', 'jeune', 'entreprise', 'senior'], en: ['touriste', 'occasionnel'] },
   slots: {

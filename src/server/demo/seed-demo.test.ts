@@ -1,12 +1,17 @@
-// The demo seed: shape and spread of the data, idempotence, recovery after a failed run, a working admin login.
+// The demo seed: shape and spread of the data, idempotence, recovery after a failed run, working logins,
+// and the pyramid's records (experts, provider delegation and approvals, routing history, targets).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { organizations, users } from '../db/schema/index.ts';
 import { verifyPassword } from '../accounts/password.ts';
 import { seedDemo, type SeedResult } from './seed-demo.ts';
-import { planBrand } from './demo-plan.ts';
+import { DEMO_DAYS, planBrand } from './demo-plan.ts';
+import { resolveRange } from '../reports/report-range.ts';
+import { pyramidReport } from '../reports/pyramid.ts';
+import { DEFAULT_SLA_TARGETS } from '../organizations/org-settings.ts';
 import { createRng } from './demo-random.ts';
 import { railBrand } from './rail-brand.ts';
 
@@ -37,11 +42,11 @@ describe('demo seed', () => {
     assert.equal(result.seeded, true);
   });
 
-  it('creates two brands and one provider, with every channel type and the expected teams', async () => {
-    assert.equal(result.organizations, 3);
+  it('creates two brands, each with a provider, every channel type and the expected teams', async () => {
+    assert.equal(result.organizations, 4);
     const orgs = await rows(`SELECT slug, kind, parent_id FROM organizations ORDER BY slug`);
     assert.deepEqual(orgs.filter((o) => o.kind === 'brand').map((o) => o.slug), ['maison-lumiere', 'ter-azur']);
-    assert.equal(orgs.filter((o) => o.kind === 'provider' && o.parent_id).length, 1);
+    assert.equal(orgs.filter((o) => o.kind === 'provider' && o.parent_id).length, 2);
     const channels = await rows(`SELECT org_id, type, is_public FROM channels`);
     for (const org of new Set(channels.map((c) => c.org_id))) {
       const mine = channels.filter((c) => c.org_id === org);
@@ -51,24 +56,24 @@ describe('demo seed', () => {
     const teams = await rows(`SELECT level, provider_org_id FROM teams`);
     assert.equal(teams.filter((t) => t.level === 3 && !t.provider_org_id).length, 2);
     assert.equal(teams.filter((t) => t.level === 2).length, 2);
-    assert.equal(teams.filter((t) => t.provider_org_id).length, 1);
+    assert.equal(teams.filter((t) => t.provider_org_id && t.level === null).length, 2);
   });
 
   it('gives every role its place: provider agents, experts linked to contacts, a bot without password', async () => {
-    const staff = await rows(`SELECT u.role, u.contact_id, u.password_hash, t.level, t.provider_org_id FROM users u LEFT JOIN teams t ON t.id = u.team_id`);
+    const staff = await rows(`SELECT u.role, u.contact_id, u.password_hash, u.topics, u.languages, t.level, t.provider_org_id FROM users u LEFT JOIN teams t ON t.id = u.team_id`);
     const of = (role: string) => staff.filter((u) => u.role === role);
     assert.equal(of('admin').length, 2);
     assert.ok(of('agent').length >= 4);
-    assert.equal(of('provider_agent').length, 2);
+    assert.equal(of('provider_agent').length, 5);
     assert.ok(of('provider_agent').every((u) => u.provider_org_id));
     assert.equal(of('expert').length, 6);
-    assert.ok(of('expert').every((u) => u.contact_id && u.level === 2));
+    assert.ok(of('expert').every((u) => u.contact_id && u.level === 2 && u.topics.length > 0 && u.languages.length > 0));
     assert.equal(of('bot').length, 2);
     assert.ok(of('bot').every((u) => u.password_hash === null));
   });
 
-  it('spreads about 200 conversations over languages, levels, severities and statuses', async () => {
-    assert.ok(result.conversations >= 180 && result.conversations <= 220, `${result.conversations} conversations`);
+  it('spreads about 400 conversations over languages, levels, severities and statuses', async () => {
+    assert.ok(result.conversations >= 370 && result.conversations <= 430, `${result.conversations} conversations`);
     assert.equal(await count('conversations'), result.conversations);
     const distinct = async (col: string) => (await rows(`SELECT DISTINCT ${col} AS v FROM conversations`)).map((r) => String(r.v)).sort();
     assert.deepEqual(await distinct('language'), ['en', 'fr']);
@@ -91,11 +96,11 @@ describe('demo seed', () => {
     assert.equal(leaked.length, 0);
   });
 
-  it('writes consistent threads and timelines, all within the 30 days before now', async () => {
+  it(`writes consistent threads and timelines, all within the ${DEMO_DAYS} days before now`, async () => {
     const now = NOW.toISOString();
     const bad = await rows(`
       SELECT c.id FROM conversations c
-      WHERE c.created_at < timestamptz '${now}' - interval '30 days' OR c.last_message_at > timestamptz '${now}'
+      WHERE c.created_at < timestamptz '${now}' - interval '${DEMO_DAYS} days' OR c.last_message_at > timestamptz '${now}'
          OR c.first_response_at < c.created_at OR c.last_message_at < c.created_at
          OR (c.status IN ('resolved', 'closed')) <> (c.resolved_at IS NOT NULL)
          OR c.resolved_at > timestamptz '${now}'
@@ -126,17 +131,86 @@ describe('demo seed', () => {
     assert.ok((await count('scenarios')) >= 4);
   });
 
-  it('lets the admin sign in with the returned password', async () => {
+  it('lets the demo people the README lists sign in with the returned password', async () => {
     assert.equal(result.adminEmail, 'admin@ter-azur.demo');
     assert.equal(result.adminPassword?.length, 16);
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const email of ['admin@ter-azur.demo', 'julien.moreau@ter-azur.demo', 'sophie.lefevre@ter-azur.demo', 'gerard.pons@example.com',
+      'thomas.giraud@atlantique-services.demo', 'admin@maison-lumiere.demo', 'isabelle.caron@example.com', 'maxime.delattre@nordline.demo']) {
+      const [user] = await database.db.select().from(users).where(eq(users.email, email));
+      assert.ok(user, email);
+      assert.ok(readme.includes(email), `README lists ${email}`);
+      assert.equal(await verifyPassword(result.adminPassword!, user.passwordHash!), true, email);
+    }
     const [admin] = await database.db.select().from(users).where(eq(users.email, result.adminEmail));
     assert.equal(admin?.role, 'admin');
-    assert.equal(await verifyPassword(result.adminPassword!, admin!.passwordHash!), true);
     assert.equal(await verifyPassword('not-the-password', admin!.passwordHash!), false);
   });
 
+  it('sets up the pyramid: preset, confidential topics, delegation, pending approvals, reputation', async () => {
+    const brands = await rows(`SELECT id, settings FROM organizations WHERE kind = 'brand'`);
+    for (const b of brands) {
+      assert.equal(b.settings.pyramid.preset, 'all2c');
+      assert.equal(b.settings.pyramid.confidentialTopics.length, 1);
+      const topic = b.settings.pyramid.confidentialTopics[0];
+      const confidential = await rows(`SELECT c.level, c.confidential, t.provider_org_id, t.level AS team_level FROM conversations c LEFT JOIN teams t ON t.id = c.team_id WHERE c.org_id = '${b.id}' AND c.intent = '${topic}'`);
+      assert.ok(confidential.length > 0, `conversations about ${topic}`);
+      assert.ok(confidential.every((c) => c.confidential && c.level === 3 && !c.provider_org_id));
+    }
+    const matrix = await rows(`SELECT d.action_type, d.mode, d.max_amount, t.provider_org_id FROM delegation_rules d JOIN teams t ON t.id = d.team_id`);
+    assert.equal(matrix.length, 10);
+    assert.ok(matrix.every((r) => r.provider_org_id));
+    const modes = Object.fromEntries(matrix.map((r) => [r.action_type, `${r.mode}${r.max_amount ? ` ${Number(r.max_amount)}` : ''}`]));
+    assert.deepEqual(modes, { answer_topic: 'autonomous', commercial_gesture: 'autonomous 50', refund: 'approval', account_change: 'forbidden', public_statement: 'approval' });
+    const approvals = await rows(`
+      SELECT a.org_id, a.status, a.rule_id, u.role, c.team_id = a.team_id AS same_team FROM approval_requests a
+      JOIN users u ON u.id = a.requested_by_user_id JOIN conversations c ON c.id = a.conversation_id`);
+    for (const b of brands) {
+      const mine = approvals.filter((a) => a.org_id === b.id);
+      assert.ok(mine.length >= 2 && mine.length <= 3, `${mine.length} approvals`);
+      assert.ok(mine.every((a) => a.status === 'pending' && a.rule_id && a.role === 'provider_agent' && a.same_team));
+    }
+    const reputation = await rows(`SELECT u.reputation, (SELECT coalesce(sum(points), 0)::int FROM reputation_events r WHERE r.user_id = u.id) AS total FROM users u WHERE u.role = 'expert'`);
+    assert.ok(reputation.every((u) => u.reputation === u.total));
+    assert.ok(reputation.filter((u) => u.total > 0).length >= 4);
+  });
+
+  it('gives every conversation its routing history with reasons, and targets from the default SLA', async () => {
+    const unrouted = await rows(`SELECT c.id FROM conversations c WHERE NOT EXISTS (SELECT 1 FROM routing_decisions r WHERE r.conversation_id = c.id AND jsonb_array_length(r.rules) > 0)`);
+    assert.deepEqual(unrouted, []);
+    const lastMove = await rows(`
+      SELECT c.level, r.to_level FROM conversations c
+      JOIN LATERAL (SELECT to_level FROM routing_decisions r WHERE r.conversation_id = c.id ORDER BY created_at DESC LIMIT 1) r ON true`);
+    assert.ok(lastMove.every((m) => m.level === m.to_level));
+    assert.ok((await count(`routing_decisions WHERE kind = 'escalate'`)) > 0);
+    const minutes = new Set(DEFAULT_SLA_TARGETS.map((t) => t.firstResponseMinutes));
+    const dues = await rows(`SELECT extract(epoch FROM first_response_due_at - created_at)::int / 60 AS m FROM conversations`);
+    assert.ok(dues.every((d) => minutes.has(d.m)), 'first-response targets come from the defaults');
+    const sla = await rows(`
+      SELECT count(*)::int AS n,
+             count(*) FILTER (WHERE first_response_at <= first_response_due_at)::int AS met,
+             count(*) FILTER (WHERE sla_breached_at IS NOT NULL)::int AS breached,
+             count(*) FILTER (WHERE (sla_breached_at IS NOT NULL) <> (
+               (first_response_due_at < timestamptz '${NOW.toISOString()}' AND (first_response_at IS NULL OR first_response_at > first_response_due_at))
+               OR (resolution_due_at < timestamptz '${NOW.toISOString()}' AND (resolved_at IS NULL OR resolved_at > resolution_due_at))))::int AS inconsistent
+      FROM conversations`);
+    const { n, met, breached, inconsistent } = sla[0];
+    assert.equal(inconsistent, 0);
+    assert.ok(met / n > 0.6, `${met} of ${n} first responses on time`);
+    assert.ok(breached / n > 0.05 && breached / n < 0.45, `${breached} of ${n} breached`);
+  });
+
+  it('gives the pyramid report every level, automatic answers and solved ones', async () => {
+    assert.ok((await count(`events WHERE type = 'level1.solved'`)) > 5);
+    const [brand] = await rows(`SELECT id FROM organizations WHERE slug = 'ter-azur'`);
+    const range = resolveRange({ from: new Date(NOW.getTime() - DEMO_DAYS * 86_400_000).toISOString(), to: NOW.toISOString() }, 'Europe/Paris', NOW);
+    const { totals } = await pyramidReport(database.db, brand.id, range, {});
+    assert.ok(totals.level1 > 0 && totals.level2 > 0 && totals.level3 > 0, JSON.stringify(totals));
+    assert.ok(totals.autoAnswerRate! > 0.1 && totals.autoAnswerRate! < 0.8, JSON.stringify(totals));
+  });
+
   it('does nothing the second time', async () => {
-    const tables = ['organizations', 'users', 'contacts', 'conversations', 'messages', 'articles', 'templates', 'scenarios'];
+    const tables = ['organizations', 'users', 'contacts', 'conversations', 'messages', 'articles', 'templates', 'scenarios', 'routing_decisions', 'approval_requests'];
     const before = await Promise.all(tables.map(count));
     const again = await seedDemo(database.db, { now: NOW });
     assert.equal(again.seeded, false);

@@ -1,5 +1,7 @@
 // Demo data for a fresh install: two French brands (a regional rail operator and an online shop)
-// with a month of customer conversations, a help centre, saved replies and scenarios.
+// with two months of customer conversations, a help centre, saved replies and scenarios, and the pyramid's
+// records: experts, provider teams with delegated authority, routing history.
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -9,12 +11,14 @@ import type { BrandContent } from './demo-types.ts';
 import { planBrand, type BrandPlan } from './demo-plan.ts';
 import { adminEmailFor, createStaff, createStructure } from './demo-org.ts';
 import { insertContacts, insertConversations, insertKnowledge, insertScenarios } from './demo-write.ts';
+import { seedPyramid } from './demo-pyramid.ts';
 import { railBrand } from './rail-brand.ts';
 import { shopBrand } from './shop-brand.ts';
 
 /**
  * `seeded: false` means demo data was already there and nothing was created; the counts are what this
- * call created. `adminPassword` is the first brand's admin password, present only when just created.
+ * call created. `adminPassword` is the password of every demo person (admins, supervisors, agents, provider
+ * agents, experts of both brands), present only when just created.
  */
 export type SeedResult = { seeded: boolean; adminEmail: string; adminPassword?: string; organizations: number; conversations: number; articles: number };
 
@@ -35,10 +39,10 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
   try {
     // One transaction: a crash half-way leaves nothing behind, so the next start simply seeds again.
     return await db.transaction(async (tx) => {
-      const result: SeedResult = { seeded: true, adminEmail, organizations: 0, conversations: 0, articles: 0 };
+      const password = randomBytes(12).toString('base64url');
+      const result: SeedResult = { seeded: true, adminEmail, adminPassword: password, organizations: 0, conversations: 0, articles: 0 };
       for (const [i, brand] of BRANDS.entries()) {
-        const written = await seedBrand(tx, brand, plans[i]!);
-        if (i === 0) result.adminPassword = written.adminPassword;
+        const written = await seedBrand(tx, brand, plans[i]!, password, now);
         result.organizations += written.organizations;
         result.conversations += written.conversations;
         result.articles += written.articles;
@@ -52,17 +56,19 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
   }
 }
 
-async function seedBrand(db: Db, brand: BrandContent, plan: BrandPlan) {
+async function seedBrand(db: Db, brand: BrandContent, plan: BrandPlan, password: string, now: Date) {
   const structure = await createStructure(db, brand);
   const contactIds = await insertContacts(db, structure.orgId, plan);
   const staff = await createStaff(db, brand, structure, plan.expertContacts.map((index) => ({
     contactId: contactIds[index]!, email: plan.contacts[index]!.email!,
-  })));
+  })), password);
   const knowledge = await insertKnowledge(db, structure.orgId, brand, plan.articles, staff.users);
   await insertScenarios(db, structure.orgId, brand.scenarios({
     teams: structure.teams as Record<string, string>, templates: knowledge.templates, users: staff.users,
   }));
-  const conversations = await insertConversations(db, structure, plan, contactIds, staff.users);
+  const conversationIds = await insertConversations(db, structure, plan, contactIds, staff.users);
+  await seedPyramid(db, { brand, s: structure, plan, conversationIds, contactIds, users: staff.users, now });
+  const conversations = conversationIds.length;
   // Demo messages arrive already read: record their planned attributes as their triage, so the triage
   // worker does not re-read a month of history on first start.
   await db.execute(sql`
@@ -72,5 +78,5 @@ async function seedBrand(db: Db, brand: BrandContent, plan: BrandPlan) {
     orgId: structure.orgId, type: 'demo.seeded', actor: { kind: 'system' },
     data: { conversations, articles: knowledge.articles, contacts: contactIds.length },
   });
-  return { adminPassword: staff.adminPassword, organizations: structure.organizations, conversations, articles: knowledge.articles };
+  return { organizations: structure.organizations, conversations, articles: knowledge.articles };
 }

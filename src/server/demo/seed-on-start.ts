@@ -13,6 +13,7 @@ export async function seedDemoIfEmpty(db: Db, logger: Logger): Promise<void> {
   // Printed on stdout, not only in the JSON log, so a person running `npm start` sees it. Shown this once.
   process.stdout.write(
     `\n  Relais demo data is ready. Sign in as ${result.adminEmail} with password ${result.adminPassword}\n` +
-      `  (shown once: keep it, or create another admin with \`relais user create --email … --role admin\`)\n\n`,
+      `  (the same password opens every demo account listed in the README: supervisors, agents, provider agents, experts;\n` +
+      `  shown once: keep it, or create another admin with \`relais user create --email … --role admin\`)\n\n`,
   );
 }

@@ -43,16 +43,26 @@ export const shopBrand: BrandContent = {
   teams: {
     core: { name: 'Service client', skills: ['commandes', 'remboursements', 'reclamations', 'crise'] },
     experts: { name: 'Ambassadeurs Maison Lumière', skills: ['conseil-taille', 'entretien', 'decoration'] },
+    provider: {
+      orgName: 'Nordline Relation Client', orgSlug: 'nordline-relation-client', domain: 'nordline.demo',
+      teamName: 'Nordline – équipe Lille', skills: ['order_tracking', 'delivery_issue', 'return_request'],
+    },
   },
   staff: {
     admin: { first: 'Claire', last: 'Dubois' },
     supervisor: { first: 'Antoine', last: 'Roux' },
     agents: [{ first: 'Léa', last: 'Marchand' }, { first: 'Hugo', last: 'Lambert' }, { first: 'Yasmine', last: 'Amrani' }],
-    providerAgents: [],
+    providerAgents: [{ first: 'Maxime', last: 'Delattre' }, { first: 'Samira', last: 'Bouzid' }, { first: 'Kevin', last: 'Lemaire' }],
     experts: [{ first: 'Isabelle', last: 'Caron' }, { first: 'Paul', last: 'Mercier' }, { first: 'Chloé', last: 'Renaud' }],
     botName: 'Assistant Maison Lumière',
   },
-  conversationCount: 90,
+  confidentialTopics: ['payment_issue'],
+  expertSkills: [
+    { topics: ['size_advice', 'product_availability'], languages: ['fr', 'en'] },
+    { topics: ['defective_product', 'warranty_claim'], languages: ['fr'] },
+    { topics: ['size_advice', 'promo_code'], languages: ['fr'] },
+  ],
+  conversationCount: 180,
   severityCounts: { crisis: 2, abusive: 2, angry: 5, complaint: 24 },
   segments: { fr: ['nouveau client', 'fidèle', 'fidèle', 'vip', 'occasionnel'], en: ['international', 'nouveau client'] },
   slots: {

@@ -41,6 +41,7 @@ import { approvalsRoutes } from '../delegation/approvals.routes.ts';
 import { slaRoutes } from '../sla/sla.routes.ts';
 import { expertsRoutes } from '../experts/experts.routes.ts';
 import { coreTeamRoutes } from '../core-team/core-team.routes.ts';
+import { reportsRoutes } from '../reports/reports.routes.ts';
 import '../channels/all-adapters.ts';
 
 export async function buildApp(ctx: AppContext, logger?: Logger): Promise<FastifyInstance> {
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, logger?: Logger): Promise<Fastif
       await api.register(slaRoutes);
       await api.register(expertsRoutes);
       await api.register(coreTeamRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api' },
   );

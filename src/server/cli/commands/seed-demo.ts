@@ -14,7 +14,8 @@ export async function seedDemoCommand(): Promise<number> {
   }
   process.stdout.write(
     `demo data seeded: ${result.organizations} organizations, ${result.conversations} conversations, ${result.articles} articles\n` +
-      `sign in as ${result.adminEmail} with password ${result.adminPassword}\n`,
+      `sign in as ${result.adminEmail} with password ${result.adminPassword}\n` +
+      `(the same password opens every demo account listed in the README)\n`,
   );
   return 0;
 }

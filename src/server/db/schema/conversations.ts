@@ -56,6 +56,9 @@ export const conversations = pgTable(
     index('conversations_team_idx').on(t.orgId, t.teamId, t.lastMessageAt.desc().nullsFirst()),
     // The SLA sweeper's question: which open conversations still owe a first response or a resolution?
     index('conversations_sla_idx').on(t.firstResponseDueAt).where(sql`${t.status} IN ('open', 'pending')`),
+    // Reports count conversations received, or resolved, within a date range.
+    index('conversations_created_idx').on(t.orgId, t.createdAt),
+    index('conversations_resolved_idx').on(t.orgId, t.resolvedAt).where(sql`${t.resolvedAt} IS NOT NULL`),
   ],
 );
 
