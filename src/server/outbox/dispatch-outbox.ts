@@ -68,10 +68,15 @@ async function record(db: Db, row: Claimed, result: SendResult) {
       ...(result.ok ? { sentAt: now, externalId: result.externalId ?? null } : {}),
       ...(final === 'retrying' ? { nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) } : {}),
     }).where(eq(outbox.id, row.id));
-    const delivery = { status: final, attempts: row.attempts, at: now.toISOString(), ...(reason ? { error: reason } : {}) };
+    const vendorId = result.ok ? result.externalId ?? null : null;
+    const delivery = { status: final, attempts: row.attempts, at: now.toISOString(), ...(reason ? { error: reason } : {}), ...(vendorId ? { externalId: vendorId } : {}) };
     await tx.update(messages).set({
       metadata: sql`${messages.metadata} || ${JSON.stringify({ delivery })}::jsonb`,
-      ...(result.ok && result.externalId ? { externalId: result.externalId } : {}),
+      // The vendor's id makes our own reply recognizable when it comes back through a webhook. If the vendor
+      // reuses an id we already hold, the id stays in metadata only: failing here would leave a sent reply
+      // looking unsent, and it would be sent twice.
+      ...(vendorId ? { externalId: sql`CASE WHEN EXISTS (SELECT 1 FROM messages other WHERE other.channel_id = ${messages.channelId}
+        AND other.external_id = ${vendorId} AND other.id <> ${messages.id}) THEN ${messages.externalId} ELSE ${vendorId} END` } : {}),
     }).where(eq(messages.id, row.message_id));
   });
   return final;

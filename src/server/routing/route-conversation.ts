@@ -62,6 +62,23 @@ export async function applyRoute(tx: Db, input: { orgId: string; conversation: C
   return { placement, fired, decisionId: row.id };
 }
 
+/**
+ * People take a conversation without a triage decision to route from: the customer asked for a person after
+ * an automatic answer, or triage itself failed. Placed like any routed conversation (queue, person, history),
+ * at the level the preset hands to people first (experts, unless the preset has none).
+ */
+export async function handOffToPeople(tx: Db, input: { orgId: string; conversation: Conversation; messageId: string | null; level: 2 | 3; priority: number; why: FiredRule }): Promise<AppliedRoute> {
+  const routing = await compiledRoutingFor(tx, input.orgId);
+  const noExperts = routing.preset === 'b2c' || routing.preset === 'ia2c';
+  const level = noExperts ? 3 : input.level;
+  const fired = [input.why, ...(level !== input.level ? [{ id: null, name: `preset ${routing.preset}`, reason: 'no community experts in this support model: the core team takes it' }] : [])];
+  const decision: RouteDecision = {
+    target: level === 2 ? 'level2' : 'level3', level, teamId: null, priority: input.priority, autoAnswerAllowed: false,
+    confidential: false, tags: [], passUp: level === 2, fired,
+  };
+  return applyRoute(tx, { orgId: input.orgId, conversation: input.conversation, messageId: input.messageId, decision, triage: { intent: input.conversation.intent, language: (input.conversation.language ?? 'other') as TriageResult['language'] } });
+}
+
 /** Has the conversation already a queue or a person (and is not waiting in the unrouted queue)? */
 const isPlaced = (c: Conversation) => !c.unrouted && (c.teamId !== null || c.assigneeId !== null);
 

@@ -14,7 +14,7 @@ import { publishRealtime } from '../realtime/publish-realtime.ts';
 import { triageForOrg } from './triage-for-org.ts';
 import { applySlaTargets } from '../sla/apply-sla-targets.ts';
 import type { TriageResult } from './triage.types.ts';
-import { alertUnrouted, applyRoute, planRoute, type AppliedRoute } from '../routing/route-conversation.ts';
+import { alertUnrouted, applyRoute, handOffToPeople, planRoute, type AppliedRoute } from '../routing/route-conversation.ts';
 import type { RouteDecision } from '../routing/routing.types.ts';
 
 export type TriageDeps = { db: Db; mail: MailSettings; publicUrl?: string | undefined; llm?: LlmClient | undefined };
@@ -40,7 +40,7 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
   }
 
   const feedback = await pendingFeedback(db, conversation.id) ? readFeedback(message.body) : null;
-  if (feedback) return applyFeedback(db, message, conversation, feedback);
+  if (feedback) return applyFeedback(deps, message, conversation, feedback);
 
   let result: TriageResult & { answerBody?: string };
   try {
@@ -48,7 +48,7 @@ export async function triageStoredMessage(deps: TriageDeps, messageId: string): 
     result = await triageForOrg(db, message.orgId, message.body, { type: channel.type, isPublic: message.isPublic },
       (message.metadata as { audience?: { followers?: number } }).audience);
   } catch (err) {
-    return routeToHumanAfterFailure(db, message, err as Error);
+    return routeToHumanAfterFailure(deps, message, conversation, err as Error);
   }
   // The organization's routing (preset, rules, safety) decides whether level 1 may answer at all.
   let route = await planRoute(db, message.orgId, result, { contactId: conversation.contactId, channelType: channel.type, isPublic: message.isPublic });
@@ -136,36 +136,58 @@ async function pendingFeedback(db: Db, conversationId: string): Promise<boolean>
 }
 
 export async function applyFeedback(
-  db: Db, message: typeof messages.$inferSelect, conversation: typeof conversations.$inferSelect, outcome: 'solved' | 'handoff',
+  deps: TriageDeps, message: typeof messages.$inferSelect, conversation: typeof conversations.$inferSelect, outcome: 'solved' | 'handoff',
 ): Promise<TriageOutcome> {
-  await db.transaction(async (tx) => {
+  const handedOff = await deps.db.transaction(async (tx) => {
     await tx.update(messages).set({ triage: { feedback: outcome, triagedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
     await tx.update(messages).set({ metadata: sql`${messages.metadata} || '{"awaitingFeedback": false}'::jsonb` })
       .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'outbound')));
     await tx.update(conversations).set(outcome === 'solved'
       ? { status: 'resolved', resolvedAt: new Date(), updatedAt: new Date() }
-      // "Talk to a person": level 1 had its chance; people take it from here.
-      : { status: 'open', level: Math.max(conversation.level, 2), updatedAt: new Date() })
+      : { status: 'open', updatedAt: new Date() })
       .where(eq(conversations.id, conversation.id));
+    // "Talk to a person": level 1 had its chance; people take it from here, placed in a queue like any other.
+    const routed = outcome === 'handoff'
+      ? await handOffToPeople(tx, {
+        orgId: message.orgId, conversation, messageId: message.id, level: 2, priority: conversation.priority,
+        why: { id: null, name: 'level 1: talk to a person', reason: 'the customer asked for a person after the automatic answer' },
+      })
+      : null;
     await publishRealtime(tx, message.orgId, { kind: 'conversation.updated', conversationId: conversation.id });
     await recordEvent(tx, {
       orgId: message.orgId, type: outcome === 'solved' ? 'level1.solved' : 'level1.handoff', actor: { kind: 'contact', id: message.authorContactId },
       subject: { type: 'conversation', id: conversation.id },
     });
+    return routed;
   });
+  if (handedOff?.placement.unrouted) {
+    await alertUnrouted(deps.db, { orgId: message.orgId, conversationId: conversation.id, messageId: message.id, severity: conversation.severity, fired: handedOff.fired }, deps.mail, deps.publicUrl);
+  }
   return { status: 'feedback' };
 }
 
-async function routeToHumanAfterFailure(db: Db, message: typeof messages.$inferSelect, err: Error): Promise<TriageOutcome> {
+async function routeToHumanAfterFailure(
+  deps: TriageDeps, message: typeof messages.$inferSelect, conversation: typeof conversations.$inferSelect, err: Error,
+): Promise<TriageOutcome> {
   const error = `${err.name}: ${err.message}`.slice(0, 500);
-  await db.transaction(async (tx) => {
+  const routed = await deps.db.transaction(async (tx) => {
     await tx.update(messages).set({ triage: { error, failedAt: new Date().toISOString() } }).where(eq(messages.id, message.id));
-    await tx.update(conversations).set({ level: 3, priority: 3, status: 'open', updatedAt: new Date() })
-      .where(eq(conversations.id, message.conversationId));
+    await tx.update(conversations).set({ status: 'open', updatedAt: new Date() }).where(eq(conversations.id, message.conversationId));
+    // Nothing was read, so nothing is assumed: the core team looks at it, with a response-time target.
+    const applied = await handOffToPeople(tx, {
+      orgId: message.orgId, conversation, messageId: message.id, level: 3, priority: Math.max(conversation.priority, 3),
+      why: { id: null, name: 'triage failed', reason: `the message could not be read automatically (${error.slice(0, 120)}): the core team takes it` },
+    });
+    await applySlaTargets(tx, conversation.id, { previousSeverity: conversation.severity, at: new Date() });
+    await publishRealtime(tx, message.orgId, { kind: 'conversation.updated', conversationId: conversation.id });
     await recordEvent(tx, {
       orgId: message.orgId, type: 'triage.failed', actor: { kind: 'system' }, subject: { type: 'message', id: message.id },
       data: { error, routedTo: 'level3' },
     });
+    return applied;
   });
+  if (routed.placement.unrouted) {
+    await alertUnrouted(deps.db, { orgId: message.orgId, conversationId: conversation.id, messageId: message.id, severity: conversation.severity, fired: routed.fired }, deps.mail, deps.publicUrl);
+  }
   return { status: 'failed', error };
 }

@@ -96,6 +96,12 @@ describe('triage pipeline', () => {
     const handed = await conversationOf(conversationId);
     assert.equal(handed.level, 2);
     assert.equal(handed.status, 'open');
+    // Placed like any routed conversation: the experts' queue, an expert, and why.
+    assert.ok(handed.teamId, 'the hand-off left the conversation in no queue');
+    assert.ok(handed.assigneeId, 'no expert was assigned');
+    assert.equal(handed.unrouted, false);
+    const routing = handed.routing as { fired: { name: string }[] };
+    assert.ok(routing.fired.some((f) => f.name === 'level 1: talk to a person'), JSON.stringify(routing));
   });
 
   it('closes the conversation when the customer says it solved it', async () => {
@@ -155,7 +161,11 @@ describe('triage pipeline', () => {
     assert.equal(outcome.status, 'failed');
     const [message] = await server.database.db.select().from(messages).where(eq(messages.id, messageId));
     assert.ok((message!.triage as any).error);
-    assert.equal((await conversationOf(conversationId)).level, 3);
+    const failed = await conversationOf(conversationId);
+    assert.equal(failed.level, 3);
+    assert.equal(failed.teamId, tenant.teamId, "in the core team's queue");
+    assert.ok(failed.firstResponseDueAt, 'a failed triage still gets a response-time target');
+    assert.ok((failed.routing as { fired: { name: string }[] }).fired.some((f) => f.name === 'triage failed'));
     await server.database.db.delete(intentModels).where(eq(intentModels.version, 'broken'));
   });
 
