@@ -24,7 +24,14 @@ export function matchesApiFilters(c: Conversation, filters: Record<string, strin
   if (filters.teamId && c.teamId !== filters.teamId) return false;
   if (filters.assigneeId === 'none' && c.assigneeId !== null) return false;
   if (filters.assigneeId && filters.assigneeId !== 'none' && c.assigneeId !== filters.assigneeId) return false;
+  if (filters.slaState && slaStateOf(c) !== filters.slaState) return false;
   return true;
+}
+
+/** As the list's slaState filter reads the sweeper's marks (null when the server does not send them). */
+function slaStateOf(c: Conversation): string | null {
+  if (c.slaBreachedAt === undefined) return null;
+  return c.slaBreachedAt ? 'breached' : c.slaWarnedAt ? 'warning' : 'ok';
 }
 
 /** Most recent activity first, as the server sorts. */
@@ -32,11 +39,8 @@ const before = (a: Conversation, b: Conversation) =>
   a.lastMessageAt > b.lastMessageAt || (a.lastMessageAt === b.lastMessageAt && a.id > b.id);
 
 export function placeInList(data: ListData, filters: Record<string, string>, id: string, fresh: Conversation | null): ListData {
-  // The response-time state is not in the conversation's JSON: a list filtered on it keeps what it had (and is
-  // reloaded on conversation.sla events) rather than guess.
-  const wasThere = data.pages.some((p) => p.items.some((c) => c.id === id));
   const pages = data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) }));
-  if (fresh && matchesApiFilters(fresh, filters) && (!filters.slaState || wasThere)) {
+  if (fresh && matchesApiFilters(fresh, filters)) {
     const lastPage = pages[pages.length - 1];
     let placed = false;
     for (const page of pages) {

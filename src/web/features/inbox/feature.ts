@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { Feature } from '../../lib/feature.ts';
 import { STAFF_ROLES } from '../../lib/api/types.ts';
-import { CONVERSATION_LISTS_KEY } from '../conversation/conversation-cache.ts';
+import { refreshConversation } from '../conversation/conversation-cache.ts';
 import { InboxPage } from './inbox-page.tsx';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
@@ -23,10 +23,8 @@ export const inboxFeature: Feature = {
   ],
   home: { path: '/inbox', roles: STAFF_ROLES },
   onRealtime: (event, client) => {
-    // Lists filtered on the response-time state cannot place a conversation from its JSON: read them again.
-    if (event.kind === 'conversation.sla') {
-      void client.invalidateQueries({ queryKey: CONVERSATION_LISTS_KEY, predicate: (q) => Boolean((q.queryKey[2] as Record<string, string> | undefined)?.slaState) });
-    }
+    // A warning or a breach changes which lists filtered on the response-time state hold the conversation.
+    if (event.kind === 'conversation.sla') refreshConversation(client, event.conversationId);
     if (event.kind === 'conversation.updated') void client.invalidateQueries({ queryKey: ['routing', 'unrouted'] });
   },
 };

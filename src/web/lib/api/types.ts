@@ -47,6 +47,10 @@ export type Conversation = {
   resolvedAt: string | null;
   lastMessageAt: string;
   createdAt: string;
+  /** Routing (second pass): waiting in the unrouted queue; the SLA sweeper's marks. */
+  unrouted?: boolean;
+  slaWarnedAt?: string | null;
+  slaBreachedAt?: string | null;
 };
 
 export type MessageTriage = {
