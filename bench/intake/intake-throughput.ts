@@ -11,6 +11,16 @@ import { summarize } from '../stats.ts';
 import { prepareTenant } from './prepare-tenant.ts';
 import { startRelais } from './relais-process.ts';
 import { generateLoad } from './load-generator.ts';
+import { startCpuMeter } from './cpu-usage.ts';
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Jobs waiting or running, read from /metrics (the triage not done yet). */
+async function jobQueueDepth(url: string): Promise<number | null> {
+  const text = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
+  const line = text.split('\n').find((l) => l.startsWith('relais_job_queue_depth'));
+  return line ? Number(line.split(' ').pop()) : null;
+}
 
 export async function benchIntakeThroughput(engine: 'pglite' | 'postgres', seconds = 10, concurrency = 64) {
   const secretKey = randomBytes(32).toString('hex');
@@ -34,13 +44,29 @@ export async function benchIntakeThroughput(engine: 'pglite' | 'postgres', secon
           health.push(performance.now() - t);
         }
       }));
-      const api = await generateLoad(target, { kind: 'api', seconds, concurrency, prefix: 'api' });
-      const sms = await generateLoad(target, { kind: 'sms', seconds, concurrency, prefix: 'sms' });
-      const rate = (r: typeof api) => Math.round(r.acknowledged.length / r.seconds);
+      // Each phase: the rate, the latency until committed, the CPU each accepted message cost (server
+      // and PostgreSQL backends, triage included) and the triage backlog it leaves.
+      const phase = async (kind: 'api' | 'sms') => {
+        const meter = await startCpuMeter(server.child.pid!, pg?.url);
+        const client = process.cpuUsage();
+        const load = await generateLoad(target, { kind, seconds, concurrency, prefix: kind });
+        const clientCpu = process.cpuUsage(client);
+        const cpu = await meter.stop();
+        const n = Math.max(1, load.acknowledged.length);
+        return {
+          acceptedPerSecond: Math.round(load.acknowledged.length / load.seconds), latencyMs: summarize(load.latenciesMs), statuses: load.statuses,
+          cpuMsPerMessage: { server: round(cpu.serverMs / n), postgres: round(cpu.postgresMs / n), loadGenerator: round((clientCpu.user + clientCpu.system) / 1000 / n) },
+          triageBacklogAfter: await jobQueueDepth(server.url),
+        };
+      };
+      const apiChannel = await phase('api');
+      const smsWebhook = await phase('sms');
+      // With the load over, how fast the triage backlog drains (level-1 answers wait in it).
+      const backlog = await jobQueueDepth(server.url);
+      await new Promise((r) => setTimeout(r, 5000));
+      const triageDrainPerSecond = backlog === null ? null : Math.round((backlog - (await jobQueueDepth(server.url) ?? backlog)) / 5);
       return {
-        engine, concurrency, seconds,
-        apiChannel: { acceptedPerSecond: rate(api), latencyMs: summarize(api.latenciesMs), statuses: api.statuses },
-        smsWebhook: { acceptedPerSecond: rate(sms), latencyMs: summarize(sms.latenciesMs), statuses: sms.statuses },
+        engine, concurrency, seconds, apiChannel, smsWebhook, triageDrainPerSecond,
         baselineHealthPerSecond: Math.round(health.length / 3), baselineHealthMs: summarize(health),
       };
     } finally {

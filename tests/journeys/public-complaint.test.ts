@@ -44,7 +44,7 @@ describe('a public complaint climbs the pyramid', () => {
     assert.equal((await bed.deliver('facebook', fixture('page-feed-comment.json'))).statusCode, 200);
     const [inbound] = await bed.messagesOf(bed.channels.facebook.id);
     conversationId = inbound!.conversationId;
-    const outcome = await triageStoredMessage({ db: bed.server.database.db, mail: {} }, inbound!.id);
+    const outcome = await triageStoredMessage({ db: bed.server.database.db, mail: { smtpUrl: undefined, from: 'Relais <alerts@relais.test>' } }, inbound!.id);
     assert.equal(outcome.status, 'triaged');
     assert.equal(outcome.result!.language, 'en');
     assert.notEqual(outcome.result!.decision, 'auto_answer');

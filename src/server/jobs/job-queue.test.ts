@@ -36,4 +36,26 @@ describe('job queue', () => {
     await queue.send('test.waiting', { x: 2 });
     assert.ok((await queue.depth()) >= 2);
   });
+
+  it('drains a backlog batch after batch without waiting for the polling interval, `concurrency` jobs at a time', async () => {
+    for (let n = 0; n < 100; n++) queue.sendSoon('test.backlog', { n });
+    await new Promise((r) => setTimeout(r, 300)); // the batched insert
+    const seen = new Set<number>();
+    let running = 0;
+    let mostAtOnce = 0;
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      void queue.work<{ n: number }>('test.backlog', async ({ n }) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+        seen.add(n);
+        if (seen.size === 100) resolve();
+      }, { batchSize: 10, concurrency: 3 });
+    });
+    // Ten full batches: polled every 0.5 s, they would take at least 4.5 s.
+    assert.ok(Date.now() - started < 3000, `100 jobs in ${Date.now() - started} ms`);
+    assert.equal(mostAtOnce, 3);
+  });
 });

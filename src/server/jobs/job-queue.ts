@@ -15,7 +15,11 @@ export type JobQueue = {
    * A crash can lose what was not flushed yet, so use it only for jobs a sweeper re-creates from the database.
    */
   sendSoon<T extends object>(queue: string, data: T, options?: Omit<PgBoss.JobInsert, 'name' | 'data'>): void;
-  work<T extends object>(queue: string, handler: JobHandler<T>, options?: PgBoss.WorkOptions): Promise<void>;
+  /**
+   * Fetches up to `batchSize` jobs at once and completes them in one statement; `concurrency` of the batch's
+   * jobs run at a time. One failure fails (and retries) the whole batch, so handlers must be idempotent.
+   */
+  work<T extends object>(queue: string, handler: JobHandler<T>, options?: PgBoss.WorkOptions & { concurrency?: number }): Promise<void>;
   schedule(queue: string, cron: string): Promise<void>;
   /** Jobs waiting or running, across every queue: the /metrics gauge. */
   depth(): Promise<number>;
@@ -87,8 +91,16 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
     },
     async work(queue, handler, options = {}) {
       await ensureQueue(queue);
-      await boss.work(queue, { ...options, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as any);
+      const { concurrency = 1, ...workOptions } = options;
+      const batchSize = workOptions.batchSize ?? 1;
+      let workerId: string | undefined;
+      workerId = await boss.work(queue, { ...workOptions, pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
+        // A full batch means more are waiting: fetch the next one at once rather than after the polling interval.
+        if (jobs.length === batchSize && workerId) boss.notifyWorker(workerId);
+        let next = 0;
+        await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+          while (next < jobs.length) await handler(jobs[next++]!.data as any);
+        }));
       });
     },
     async schedule(queue, cron) {

@@ -12,3 +12,10 @@ import { REALTIME_CHANNEL, encodeEvent, type RealtimeEvent } from './realtime-ev
 export async function publishRealtime(db: Db, orgId: string, event: RealtimeEvent): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${REALTIME_CHANNEL}, ${encodeEvent(orgId, event)})`);
 }
+
+/** Several events in one statement (intake's batches), with the same delivery at COMMIT. */
+export async function publishRealtimeMany(db: Db, events: { orgId: string; event: RealtimeEvent }[]): Promise<void> {
+  if (events.length === 0) return;
+  const payloads = events.map(({ orgId, event }) => sql`${encodeEvent(orgId, event)}`);
+  await db.execute(sql`SELECT pg_notify(${REALTIME_CHANNEL}, payload) FROM unnest(ARRAY[${sql.join(payloads, sql`, `)}]::text[]) AS payload`);
+}

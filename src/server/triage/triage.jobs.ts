@@ -8,6 +8,8 @@ import { triageStoredMessage, type TriageDeps } from './apply-triage.ts';
 
 export const TRIAGE_MESSAGE = 'triage.message';
 export const TRIAGE_SWEEP = 'triage.sweep';
+/** Jobs fetched and completed together; a full batch is followed at once by the next (see JobQueue.work). */
+const TRIAGE_BATCH = 50;
 
 /** Batched with other messages' triage: intake answers the vendor without waiting for the queue. */
 export function enqueueTriage(queue: JobQueue, messageId: string): void {
@@ -27,7 +29,7 @@ export async function registerTriageJobs(queue: JobQueue, deps: TriageDeps, logg
     const outcome = await triageStoredMessage(deps, messageId);
     if (outcome.status === 'failed') logger.warn({ messageId, error: outcome.error }, 'triage failed: routed to a person');
     if (outcome.result?.severity === 'crisis') logger.warn({ messageId }, 'crisis message: alert raised');
-  }, { batchSize: 20 });
+  }, { batchSize: TRIAGE_BATCH });
   await queue.work(TRIAGE_SWEEP, async () => {
     const requeued = await sweepUntriaged(deps, queue);
     if (requeued > 0) logger.info({ requeued }, 'untriaged messages re-queued');

@@ -2,7 +2,7 @@
 // the email channels are opened once and kept for a few seconds (a newly configured address works at once:
 // an unknown address triggers a reload). When two channels claim one address, the first configured keeps it,
 // so a tenant cannot divert another brand's mail by typing its address into a channel of its own.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { channels } from '../../db/schema/index.ts';
 import { channelById } from '../channels.service.ts';
@@ -21,7 +21,9 @@ export function createEmailDirectory(db: Db, onError: (err: unknown, channelId: 
   let loading: Promise<void> | undefined;
 
   async function load() {
-    const rows = await db.select({ id: channels.id }).from(channels).where(eq(channels.type, 'email')).orderBy(asc(channels.createdAt), asc(channels.id));
+    // A channel created but not configured yet (no settings at all) receives nothing: that is not an error.
+    const rows = await db.select({ id: channels.id }).from(channels).where(and(eq(channels.type, 'email'), isNotNull(channels.settingsEncrypted)))
+      .orderBy(asc(channels.createdAt), asc(channels.id));
     const next = new Map<string, EmailChannel>();
     const opened: EmailChannel[] = [];
     for (const { id } of rows) {
