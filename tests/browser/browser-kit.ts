@@ -11,7 +11,7 @@ import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer, type RunningServer } from '../../src/server/main.ts';
 import { createTestDatabase, type TestDatabase } from '../../src/server/testing/test-database.ts';
-import { createBrand, createTeam } from '../../src/server/organizations/organizations.service.ts';
+import { createBrand, createProvider, createTeam } from '../../src/server/organizations/organizations.service.ts';
 import { createUser } from '../../src/server/accounts/users.service.ts';
 import { createApiToken } from '../../src/server/accounts/api-tokens.service.ts';
 import { createConfiguredChannel } from '../../src/server/channels/channels.service.ts';
@@ -33,7 +33,13 @@ export type Relais = {
   chat: { id: string; webhookKey: string; snippet: string };
   /** A customer message through the API channel (as an integrator would post it); answers its conversation id. */
   customerPosts(text: string, options?: { sender?: string; subject?: string }): Promise<string>;
-  addPerson(role: Role, name?: string): Promise<Person>;
+  addPerson(role: Role, name?: string, options?: { teamId?: string }): Promise<Person>;
+  /** A provider organization working for the brand, with its team (a provider team, for delegation). */
+  addProviderTeam(name: string): Promise<{ teamId: string }>;
+  /** What the API channel's integrator received: the replies customers of the API channel get. */
+  delivered: string[];
+  /** True when the server in this test has the route (branches land one by one). */
+  hasRoute(path: string): Promise<boolean>;
   /** Calls the API as `person` with their API token. */
   api<T = any>(person: Person, method: string, path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
@@ -60,17 +66,24 @@ export async function startRelais(): Promise<Relais> {
   const org = await createBrand(db, { name: 'TER Test', slug });
   const team = await createTeam(db, org.id, { name: 'Core', level: 3 });
 
-  const addPerson = async (role: Role, name = `${role} ${++counter}`): Promise<Person> => {
-    const email = `${role}.${counter}.${process.pid}@browser.test`;
+  const addPerson = async (role: Role, name = `${role} ${++counter}`, options: { teamId?: string } = {}): Promise<Person> => {
+    const email = `${role}.${++counter}.${process.pid}@browser.test`;
     const password = `pw-${role}-${counter}-long-enough`;
-    const user = await createUser(db, org.id, { email, name, role, password, teamId: team.id }, { kind: 'system' });
+    const user = await createUser(db, org.id, { email, name, role, password, teamId: options.teamId ?? team.id }, { kind: 'system' });
     const { token } = await createApiToken(db, org.id, user.id, 'browser test', null);
     return { id: user.id, email, password, name, token };
   };
   const admin = await addPerson('admin', 'Alice Admin');
   const channel = await createConfiguredChannel(db, org.id, { type: 'chat', name: 'Site chat', settings: {} });
   // The API channel's replies go to the integrator's webhook: here a local receiver that accepts them.
-  const integrator: Server = createServer((req, res) => req.resume().on('end', () => res.writeHead(200).end()));
+  const delivered: string[] = [];
+  const integrator: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
+      delivered.push(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200).end();
+    });
+  });
   await new Promise<void>((resolve) => integrator.listen(0, '127.0.0.1', resolve));
   const apiChannel = await createConfiguredChannel(db, org.id, {
     type: 'api', name: 'Mobile app', settings: { webhookUrl: `http://127.0.0.1:${(integrator.address() as AddressInfo).port}/replies` },
@@ -99,8 +112,19 @@ export async function startRelais(): Promise<Relais> {
     return accepted.conversationId;
   };
 
+  const addProviderTeam = async (name: string) => {
+    const provider = await createProvider(db, org.id, { name, slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${process.pid}-${++counter}` });
+    const providerTeam = await createTeam(db, org.id, { name: `${name} team`, providerOrgId: provider.id });
+    return { teamId: providerTeam.id };
+  };
+  let routes: Set<string> | undefined;
+  const hasRoute = async (path: string) => {
+    routes ??= new Set(Object.keys((await (await fetch(`${url}/api/openapi.json`)).json() as { paths: Record<string, unknown> }).paths));
+    return routes.has(path);
+  };
+
   return {
-    url, server, orgId: org.id, admin, addPerson, api, customerPosts,
+    url, server, orgId: org.id, admin, addPerson, addProviderTeam, delivered, hasRoute, api, customerPosts,
     chat: { id: channel.id, webhookKey: chat.webhookPath.split('/').pop()!, snippet },
     stop: async () => {
       await server.stop();

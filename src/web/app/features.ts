@@ -8,14 +8,26 @@ import { channelsFeature } from '../features/channels/feature.ts';
 import { usersFeature } from '../features/users/feature.ts';
 import { tokensFeature } from '../features/tokens/feature.ts';
 import { settingsFeature } from '../features/settings/feature.ts';
+import { approvalsFeature } from '../features/approvals/feature.ts';
+import { dashboardsFeature } from '../features/dashboards/feature.ts';
+import { expertsFeature } from '../features/experts/feature.ts';
+import { routingFeature } from '../features/routing/feature.ts';
+import { slaFeature } from '../features/sla/feature.ts';
+import { delegationFeature } from '../features/delegation/feature.ts';
 
 export const FEATURES: Feature[] = [
   authFeature,
   alertsFeature,
   inboxFeature,
   conversationFeature,
+  approvalsFeature,
+  expertsFeature,
+  dashboardsFeature,
   channelsFeature,
   usersFeature,
   tokensFeature,
+  routingFeature,
+  slaFeature,
+  delegationFeature,
   settingsFeature,
 ];

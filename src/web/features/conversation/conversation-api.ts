@@ -2,7 +2,7 @@
 // agent makes (triage corrections, assignment, status, replies, notes).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/api-client.ts';
-import type { Contact, Conversation, IntentModel, Message, Note, Page, Suggestions } from '../../lib/api/types.ts';
+import type { ActionType, Approval, Contact, Conversation, IntentModel, Message, Note, Page, Suggestions } from '../../lib/api/types.ts';
 import { updateConversationInCache } from './conversation-cache.ts';
 
 const MAX_THREAD_PAGES = 20;
@@ -68,13 +68,31 @@ export function useUpdateConversation() {
   });
 }
 
+export type DeclaredAction = { type: ActionType; amount?: number };
+
+/** A provider agent's reply that needs the brand's approval comes back as the approval request (202), not a message. */
+export const isApproval = (result: Message | Approval): result is Approval => 'dueAt' in result && 'status' in result;
+
+export const APPROVALS_KEY = ['approvals'] as const;
+
 export function useSendReply(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { body: string; isPublic: boolean }) => api<Message>(`/conversations/${id}/messages`, { method: 'POST', body: input }),
-    onSuccess: (message) => {
-      client.setQueryData<Message[]>(messagesKey(id), (list) => (list && !list.some((m) => m.id === message.id) ? [...list, message] : list));
+    mutationFn: (input: { body: string; isPublic: boolean; actions?: DeclaredAction[] }) =>
+      api<Message | Approval>(`/conversations/${id}/messages`, { method: 'POST', body: input }),
+    onSuccess: (result) => {
+      if (isApproval(result)) return void client.invalidateQueries({ queryKey: APPROVALS_KEY });
+      client.setQueryData<Message[]>(messagesKey(id), (list) => (list && !list.some((m) => m.id === result.id) ? [...list, result] : list));
     },
+  });
+}
+
+/** The caller's approval requests on this conversation (a provider agent sees their own). */
+export function useConversationApprovals(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...APPROVALS_KEY, 'conversation', id],
+    queryFn: () => api<Page<Approval>>('/approvals', { query: { limit: 100 } }).then((r) => r.items.filter((a) => a.conversationId === id)),
+    enabled,
   });
 }
 

@@ -24,7 +24,14 @@ export function matchesApiFilters(c: Conversation, filters: Record<string, strin
   if (filters.teamId && c.teamId !== filters.teamId) return false;
   if (filters.assigneeId === 'none' && c.assigneeId !== null) return false;
   if (filters.assigneeId && filters.assigneeId !== 'none' && c.assigneeId !== filters.assigneeId) return false;
+  if (filters.slaState && slaStateOf(c) !== filters.slaState) return false;
   return true;
+}
+
+/** As the list's slaState filter reads the sweeper's marks (null when the server does not send them). */
+function slaStateOf(c: Conversation): string | null {
+  if (c.slaBreachedAt === undefined) return null;
+  return c.slaBreachedAt ? 'breached' : c.slaWarnedAt ? 'warning' : 'ok';
 }
 
 /** Most recent activity first, as the server sorts. */

@@ -1,12 +1,14 @@
-// One conversation: header (customer, channel, status, assignment), triage badges, the thread with notes,
-// the composer; beside it the customer, the suggestions and why it is here (in a drawer on narrower screens).
+// One conversation: header (customer, channel, status, response-time state, assignment, the pyramid's moves),
+// triage badges, the thread with notes, the composer; beside it the customer, the suggestions and why it is
+// here (in a drawer on narrower screens). Experts see what the server gives them (personal data redacted):
+// no customer card, no assignment, no internal notes tab.
 import { useRef, useState } from 'react';
 import { Badge, Button, Divider, Drawer, Group, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../lib/api/directory.ts';
-import { CORE_ROLES, SOCIAL_CHANNELS, STATUSES, type Status } from '../../lib/api/types.ts';
+import { CORE_ROLES, SOCIAL_CHANNELS, STAFF_ROLES, STATUSES, type Status } from '../../lib/api/types.ts';
 import { useRealtimeEvent } from '../../lib/realtime/realtime-provider.tsx';
 import { useCurrentUser } from '../../lib/session/session.ts';
 import { QueryState, errorMessage } from '../../lib/ui/query-state.tsx';
@@ -17,6 +19,9 @@ import { SuggestionsPanel } from './suggestions-panel.tsx';
 import { Thread } from './thread.tsx';
 import { TriageBadges } from './triage-badges.tsx';
 import { WhyHere } from './why-here.tsx';
+import { ApprovalStatus } from './approval-status.tsx';
+import { PyramidActions } from './pyramid-actions.tsx';
+import { SlaBadge } from './sla-badge.tsx';
 
 const TYPING_SHOWN_MS = 4_000;
 
@@ -27,7 +32,9 @@ export function ConversationView(props: { id: string }) {
   const conversation = useConversation(props.id);
   const messages = useMessages(props.id);
   const notes = useNotes(props.id);
-  const { data: users = [] } = useUsers();
+  const staff = STAFF_ROLES.includes(me.role);
+  const provider = me.role === 'provider_agent';
+  const { data: users = [] } = useUsers(staff);
   const update = useUpdateConversation();
   const composer = useRef<ComposerHandle>(null);
   const wide = useMediaQuery('(min-width: 80em)', true);
@@ -56,11 +63,10 @@ export function ConversationView(props: { id: string }) {
 
   const side = (
     <Stack gap="lg" p="md">
-      <ContactPanel contactId={c.contact.id} conversationId={c.id} />
-      <Divider />
+      {staff && <><ContactPanel contactId={c.contact.id} conversationId={c.id} /><Divider /></>}
       <SuggestionsPanel conversationId={c.id} onInsert={(text) => { setDetails(false); composer.current?.insert(text); }} />
       <Divider />
-      <WhyHere triage={latestInbound?.triage ?? null} />
+      <WhyHere conversationId={c.id} triage={latestInbound?.triage ?? null} withRouting={staff} />
     </Stack>
   );
 
@@ -74,10 +80,12 @@ export function ConversationView(props: { id: string }) {
               <Group gap={6}>
                 <Badge size="sm" variant="light" color="gray">{c.channel.name}</Badge>
                 <Badge size="sm" variant="light" color="blue">{tc('level', { level: c.level })}</Badge>
+                {staff && <SlaBadge conversationId={c.id} />}
                 {c.subject && <Text size="sm" c="dimmed" truncate maw={320}>{c.subject}</Text>}
               </Group>
             </div>
             <Group gap="xs" wrap="wrap">
+              {staff && <>
               <Select size="xs" w={170} label={t('assignee')} data-testid="assignee-select"
                 value={c.assigneeId ?? ''} allowDeselect={false} searchable
                 data={[{ value: '', label: t('unassigned') }, ...assignable.map((u) => ({ value: u.id, label: u.name }))]}
@@ -85,22 +93,27 @@ export function ConversationView(props: { id: string }) {
               <Select size="xs" w={130} label={t('status')} value={c.status} allowDeselect={false}
                 data={STATUSES.map((s) => ({ value: s, label: tc(`status.${s}`) }))}
                 onChange={(v) => v && change({ status: v as Status })} data-testid="status-select" />
+              </>}
               <Stack gap={4} justify="flex-end" style={{ alignSelf: 'flex-end' }}>
                 <Group gap={4}>
-                  {c.assigneeId !== me.id && <Button size="xs" variant="light" onClick={() => change({ assigneeId: me.id })}>{t('assignToMe')}</Button>}
+                  {staff && !provider && c.assigneeId !== me.id && <Button size="xs" variant="light" onClick={() => change({ assigneeId: me.id })}>{t('assignToMe')}</Button>}
                   {!wide && <Button size="xs" variant="default" onClick={() => setDetails(true)}>{t('details')}</Button>}
                 </Group>
               </Stack>
             </Group>
           </Group>
-          <TriageBadges conversation={c} sentiment={latestInbound?.triage?.sentiment} />
+          <Group justify="space-between" gap="xs">
+            <TriageBadges conversation={c} sentiment={latestInbound?.triage?.sentiment} />
+            <PyramidActions conversation={c} messages={messages.data ?? []} />
+          </Group>
         </Stack>
         <ScrollArea style={{ flex: 1 }} type="auto">
-          {messages.data && notes.data
-            ? <Thread messages={messages.data} notes={notes.data} social={social} customerName={c.contact.name ?? t('customer')} typing={typingUntil > Date.now()} />
+          {messages.data && (notes.data || notes.error)
+            ? <Thread messages={messages.data} notes={notes.data ?? []} social={social} customerName={c.contact.name ?? t('customer')} typing={typingUntil > Date.now()} />
             : <QueryState isLoading={messages.isPending || notes.isPending} error={messages.error ?? notes.error} onRetry={() => { void messages.refetch(); void notes.refetch(); }} />}
         </ScrollArea>
-        <Composer ref={composer} conversationId={c.id} social={social} defaultPublic={c.visibility === 'public'} />
+        {provider && <ApprovalStatus conversationId={c.id} />}
+        <Composer ref={composer} conversationId={c.id} social={social} defaultPublic={c.visibility === 'public'} declaresActions={provider} notes={staff} />
       </div>
       {wide
         ? <aside style={{ width: 320, flexShrink: 0, borderLeft: '1px solid var(--mantine-color-gray-3)', overflowY: 'auto' }} aria-label={t('details')}>{side}</aside>

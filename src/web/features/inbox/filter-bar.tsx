@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ActionIcon, Button, Chip, CloseButton, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PlusIcon } from '../../lib/ui/icons.tsx';
-import { useChannels, useUsers } from '../../lib/api/directory.ts';
+import { useChannels, useTeams, useUsers } from '../../lib/api/directory.ts';
 import { LANGUAGES, SEVERITIES, STATUSES } from '../../lib/api/types.ts';
 import { sameFilters, type FilterKey, type InboxFilters } from './inbox-filters.ts';
 import { BUILT_IN_VIEWS, useSavedViews } from './saved-views.ts';
@@ -13,6 +13,7 @@ export function FilterBar(props: { filters: InboxFilters; onChange(filters: Inbo
   const { t: tc } = useTranslation('common');
   const { data: channels = [] } = useChannels();
   const { data: users = [] } = useUsers();
+  const { data: teams = [] } = useTeams();
   const saved = useSavedViews();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
@@ -49,6 +50,10 @@ export function FilterBar(props: { filters: InboxFilters; onChange(filters: Inbo
         <Select size="xs" label={t('filters.assignee')} value={props.filters.assigneeId ?? ''} onChange={(v) => set('assigneeId', v || null)}
           data={[any, { value: 'me', label: t('filters.me') }, { value: 'none', label: t('filters.none') },
             ...users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.name }))]} allowDeselect={false} searchable />
+        <Select size="xs" label={t('filters.team')} value={props.filters.teamId ?? ''} onChange={(v) => set('teamId', v || null)}
+          data={[any, ...teams.map((x) => ({ value: x.id, label: x.name }))]} allowDeselect={false} searchable data-testid="filter-team" />
+        <Select size="xs" label={t('filters.slaState')} value={props.filters.slaState ?? ''} onChange={(v) => set('slaState', v || null)}
+          data={[any, ...(['ok', 'warning', 'breached'] as const).map((s) => ({ value: s, label: tc(`slaStates.${s}`) }))]} allowDeselect={false} data-testid="filter-sla" />
       </SimpleGrid>
       {Object.keys(props.filters).length > 0 && (
         <Button size="compact-xs" variant="subtle" onClick={() => props.onChange({})} style={{ alignSelf: 'flex-start' }}>{t('filters.clear')}</Button>

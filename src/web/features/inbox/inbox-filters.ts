@@ -1,6 +1,6 @@
 // The inbox's filters live in the URL (?status=open&severity=crisis), so a view can be bookmarked, shared and
 // kept across reloads; saved views are named sets of these filters.
-export const FILTER_KEYS = ['status', 'level', 'severity', 'channelId', 'language', 'assigneeId'] as const;
+export const FILTER_KEYS = ['status', 'level', 'severity', 'channelId', 'language', 'assigneeId', 'teamId', 'slaState'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 /** assigneeId: a user id, "me" (the person signed in) or "none" (unassigned). */
 export type InboxFilters = Partial<Record<FilterKey, string>>;

@@ -13,6 +13,7 @@ export const BUILT_IN_VIEWS: SavedView[] = [
   { id: 'mine', name: 'mine', filters: { status: 'open', assigneeId: 'me' }, builtIn: true },
   { id: 'unassigned', name: 'unassigned', filters: { status: 'open', assigneeId: 'none' }, builtIn: true },
   { id: 'crisis', name: 'crisis', filters: { severity: 'crisis' }, builtIn: true },
+  { id: 'late', name: 'late', filters: { status: 'open', slaState: 'breached' }, builtIn: true },
   { id: 'all', name: 'all', filters: {}, builtIn: true },
 ];
 

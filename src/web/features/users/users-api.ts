@@ -4,7 +4,7 @@ import { USERS_KEY } from '../../lib/api/directory.ts';
 import type { Role, User } from '../../lib/api/types.ts';
 
 export type NewUser = { email: string; name: string; role: Role; locale: 'fr' | 'en'; password?: string };
-export type UserPatch = Partial<{ name: string; role: Role; locale: 'fr' | 'en'; disabled: boolean }>;
+export type UserPatch = Partial<{ name: string; role: Role; locale: 'fr' | 'en'; disabled: boolean; topics: string[]; languages: string[]; capacity: number }>;
 
 export function useCreateUser() {
   const client = useQueryClient();

@@ -1,5 +1,5 @@
-// People of the organization: add one, change a role, disable or enable an account.
-// (Teams come with the teams API: there is no endpoint to list them yet.)
+// People of the organization: add one, change a role, their routing skills (topics, languages, capacity),
+// disable or enable an account. Teams have their own screen (features/routing).
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -9,6 +9,8 @@ import { ROLES, type Role } from '../../lib/api/types.ts';
 import { useCurrentUser } from '../../lib/session/session.ts';
 import { QueryState, errorMessage } from '../../lib/ui/query-state.tsx';
 import { CreateUserModal } from './create-user-modal.tsx';
+import { SkillsModal } from './skills-modal.tsx';
+import type { User } from '../../lib/api/types.ts';
 import { useUpdateUser } from './users-api.ts';
 
 export function UsersPage() {
@@ -18,6 +20,7 @@ export function UsersPage() {
   const users = useUsers();
   const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
+  const [skills, setSkills] = useState<User | null>(null);
   const change = (id: string, patch: Parameters<typeof update.mutate>[0]['patch'], done?: string) =>
     update.mutate({ id, patch }, {
       onSuccess: () => done && notifications.show({ message: done, color: 'teal' }),
@@ -35,7 +38,7 @@ export function UsersPage() {
           <Table.ScrollContainer minWidth={700}>
             <Table verticalSpacing="xs" data-testid="users-table">
               <Table.Thead>
-                <Table.Tr><Table.Th>{t('name')}</Table.Th><Table.Th>{t('email')}</Table.Th><Table.Th>{t('role')}</Table.Th><Table.Th>{t('status')}</Table.Th><Table.Th /></Table.Tr>
+                <Table.Tr><Table.Th>{t('name')}</Table.Th><Table.Th>{t('email')}</Table.Th><Table.Th>{t('role')}</Table.Th><Table.Th>{t('skills.column')}</Table.Th><Table.Th>{t('status')}</Table.Th><Table.Th /></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {users.data.map((u) => (
@@ -46,6 +49,11 @@ export function UsersPage() {
                       <Select size="xs" w={180} aria-label={`${t('role')} — ${u.name}`} allowDeselect={false} disabled={u.id === me.id}
                         value={u.role} data={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
                         onChange={(v) => v && v !== u.role && change(u.id, { role: v as Role }, t('roleChanged', { name: u.name, role: tc(`roles.${v}`) }))} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setSkills(u)} aria-label={t('skills.title', { name: u.name })}>
+                        {[u.topics.length ? u.topics.slice(0, 2).join(', ') + (u.topics.length > 2 ? '…' : '') : t('skills.anyTopic'), u.languages.map((l) => l.toUpperCase()).join('/'), `≤ ${u.capacity}`].filter(Boolean).join(' · ')}
+                      </Button>
                     </Table.Td>
                     <Table.Td>{u.disabled ? <Badge color="gray" variant="light">{t('disabled')}</Badge> : <Badge color="teal" variant="light">{t('active')}</Badge>}</Table.Td>
                     <Table.Td>
@@ -62,6 +70,7 @@ export function UsersPage() {
           </Table.ScrollContainer>
         )}
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
+      {skills && <SkillsModal user={skills} onClose={() => setSkills(null)} />}
     </Stack>
   );
 }

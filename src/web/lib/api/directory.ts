@@ -1,7 +1,7 @@
-// Reads several features share: the organization's people and channels (for filters, assignment, names).
+// Reads several features share: the organization's people, channels and teams (for filters, assignment, names).
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api-client.ts';
-import type { Channel, Page, User } from './types.ts';
+import type { Channel, Page, Team, User } from './types.ts';
 
 const MAX_PAGES = 20;
 
@@ -28,6 +28,17 @@ export function useChannels(enabled = true) {
   return useQuery({
     queryKey: CHANNELS_KEY,
     queryFn: () => api<{ items: Channel[] }>('/channels').then((r) => r.items),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export const TEAMS_KEY = ['teams'] as const;
+
+export function useTeams(enabled = true) {
+  return useQuery({
+    queryKey: TEAMS_KEY,
+    queryFn: () => api<{ items: Team[] }>('/teams').then((r) => r.items.sort((a, b) => a.name.localeCompare(b.name))),
     staleTime: 5 * 60_000,
     enabled,
   });

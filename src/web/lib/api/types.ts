@@ -19,6 +19,8 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type User = {
   id: string; orgId: string; email: string; name: string; role: Role; teamId: string | null;
   contactId: string | null; locale: string; disabled: boolean; createdAt: string;
+  /** Routing: the topics (intents) and languages this person takes, and how many open conversations at most. */
+  topics: string[]; languages: string[]; capacity: number;
 };
 
 export type Session = { user: User; csrfToken: string | null };
@@ -45,6 +47,10 @@ export type Conversation = {
   resolvedAt: string | null;
   lastMessageAt: string;
   createdAt: string;
+  /** Routing (second pass): waiting in the unrouted queue; the SLA sweeper's marks. */
+  unrouted?: boolean;
+  slaWarnedAt?: string | null;
+  slaBreachedAt?: string | null;
 };
 
 export type MessageTriage = {
@@ -94,3 +100,56 @@ export type OrgSettings = {
   alerts: { webhookUrl: string | null; webhookSecret: string | null; emails: string[] };
   [section: string]: unknown;
 };
+
+export type Team = {
+  id: string; name: string; level: number | null; providerOrgId: string | null; skills: string[]; languages: string[];
+  fallbackTeamId: string | null; signature: string | null; createdAt: string;
+};
+
+export const PRESETS = ['b2c', 'c2c', 'ia2c', 'all2c'] as const;
+export type Preset = (typeof PRESETS)[number];
+export const REDACTABLE_FIELDS = ['email', 'phone', 'address', 'orderNumber'] as const;
+
+/** A rule that fired in a routing decision, with its reason in words. */
+export type FiredRule = { id: string | null; name: string; reason: string };
+export type Place = { level: number | null; teamId: string | null; assigneeId: string | null };
+export type RoutingDecision = {
+  id: string; kind: string; messageId: string | null; from: Place | null; to: Place; priority: number;
+  rules: FiredRule[]; actorUserId: string | null; note: string | null; createdAt: string;
+};
+export type ConversationRouting = {
+  conversationId: string; level: number; teamId: string | null; assigneeId: string | null; priority: number;
+  confidential: boolean; unrouted: boolean;
+  current: { target?: string; fired?: FiredRule[]; at?: string } | null;
+  history: RoutingDecision[];
+};
+
+export const SLA_STATES = ['ok', 'warning', 'breached', 'met'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+type SlaReading = { dueAt: string; doneAt: string | null; targetMinutes: number; elapsedMinutes: number; state: SlaState } | null;
+export type ConversationSla = {
+  conversationId: string; clock: 'always' | 'business'; target: { firstResponseMinutes: number; resolutionMinutes: number | null } | null;
+  firstResponse: SlaReading; resolution: SlaReading; owed: 'first_response' | 'resolution' | null;
+  warnedAt: string | null; breachedAt: string | null; state: SlaState;
+};
+
+export const ACTION_TYPES = ['answer_topic', 'commercial_gesture', 'refund', 'account_change', 'public_statement'] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+export const MONEY_ACTIONS: readonly ActionType[] = ['commercial_gesture', 'refund'];
+export const DELEGATION_MODES = ['autonomous', 'approval', 'forbidden'] as const;
+export type DelegationMode = (typeof DELEGATION_MODES)[number];
+export type DelegationRule = { id: string; teamId: string; actionType: ActionType; topic: string; mode: DelegationMode; maxAmount: number | null; updatedAt: string };
+
+export type Approval = {
+  id: string; conversationId: string; teamId: string | null; requestedByUserId: string; body: string; isPublic: boolean;
+  actionType: ActionType; amount: number | null; ruleId: string | null; reason: string; status: 'pending' | 'approved' | 'rejected';
+  decidedByUserId: string | null; decisionReason: string | null; edited: boolean; messageId: string | null; dueAt: string;
+  overdue: boolean; decidedAt: string | null; createdAt: string;
+};
+
+export type Expert = {
+  id: string; name: string; email: string; contactId: string | null; teamId: string | null; topics: string[]; languages: string[];
+  capacity: number; reputation: number; disabled: boolean; invitation: 'pending' | 'accepted' | 'expired' | 'none';
+  openConversations: number; createdAt: string;
+};
+export type ReputationEvent = { points: number; reason: string; conversationId: string | null; createdAt: string };

@@ -8,6 +8,9 @@ export type RealtimeEvent =
   | { kind: 'message.read'; conversationId: string; messageId: string; by: 'agent' | 'customer' }
   | { kind: 'conversation.rated'; conversationId: string; score: number }
   | { kind: 'alert.raised'; alertId: string; conversationId?: string }
+  | { kind: 'approval.requested'; approvalId: string; conversationId: string }
+  | { kind: 'approval.decided'; approvalId: string; conversationId: string; status: 'approved' | 'rejected' }
+  | { kind: 'conversation.sla'; conversationId: string; state: 'warning' | 'breached' }
   | { kind: 'resync' };
 
 export type ConnectionStatus = 'connecting' | 'open' | 'lost';
