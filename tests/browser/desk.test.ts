@@ -111,9 +111,12 @@ describe('browser: the desk', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
     await page.keyboard.press('Escape');
-    await help.waitFor({ state: 'hidden' });
+    // The dialog gives focus back to where it was when it unmounts, at the end of its closing transition:
+    // wait for that, or it would take the focus 'r' is about to move.
+    await help.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !document.activeElement?.closest('[role="dialog"]'));
     await page.keyboard.press('r');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-input');
+    await page.waitForFunction(() => document.activeElement?.id === 'composer-input', undefined, { timeout: 5_000 });
 
     // Severity: one click opens the choices, one click corrects it; saved at once.
     await page.getByTestId('severity-badge').click();
