@@ -93,30 +93,57 @@ describe('browser: the desk', () => {
   it('drives the inbox from the keyboard and corrects triage in one click', async () => {
     const first = await relais.customerPosts('Où est passé mon vélo ? Je l’ai laissé dans le train', { sender: 'Kim Premier' });
     const second = await relais.customerPosts('Horaires du dimanche entre Nice et Cannes ?', { sender: 'Lou Second' });
+    // Triage runs in the background and its live updates re-render the list: let it finish first, so j/k walk
+    // a list that holds still.
+    for (const id of [first, second]) {
+      for (let i = 0; i < 100 && !(await relais.api(relais.admin, 'GET', `/conversations/${id}`)).routing; i++) await new Promise((r) => setTimeout(r, 100));
+    }
     const page = await agentPage('/inbox');
     await page.getByTestId('inbox-row').nth(1).waitFor();
+    // The two newest, in order, with no field holding the focus (shortcuts are for the page itself).
+    await page.waitForFunction(([a, b]) => {
+      const ids = [...document.querySelectorAll('[data-testid="inbox-row"]')].slice(0, 2).map((r) => r.getAttribute('data-conversation-id'));
+      return ids[0] === a && ids[1] === b;
+    }, [second, first]);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
+    // Each key waits for the cursor to show where it is, as a person's next key would.
+    const cursorOn = (id: string) => page.locator(`[data-testid="inbox-row"][data-cursor][data-conversation-id="${id}"]`).waitFor();
     await page.keyboard.press('j'); // first row (newest: Lou)
+    await cursorOn(second);
     await page.keyboard.press('j'); // second row (Kim)
+    await cursorOn(first);
     await page.keyboard.press('k'); // back to the first
+    await cursorOn(second);
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/inbox/${second}$`));
     await page.keyboard.press('j');
+    await cursorOn(first);
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/inbox/${first}$`));
     await page.getByTestId('message-body').filter({ hasText: 'mon vélo' }).waitFor();
 
-    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    // Shortcuts are for when no field has the focus: drop it (a click at fixed coordinates could land on a
+    // navigation link as the menu grows). r: the reply box.
+    // The conversation view may still re-render from a live update (and remount the reply box): press again
+    // until the focus holds.
+    let focused: string | undefined;
+    for (let attempt = 0; attempt < 10 && focused !== 'composer-input'; attempt++) {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('r');
+      await page.waitForTimeout(150);
+      focused = await page.evaluate(() => document.activeElement?.id);
+    }
+    assert.equal(focused, 'composer-input', `'r' did not focus the reply box (focus: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))})`);
+
+    // ?: the list of shortcuts, closed with Escape.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Shift+?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
+    assert.match(await help.innerText(), /reply/i);
     await page.keyboard.press('Escape');
-    // The dialog gives focus back to where it was when it unmounts, at the end of its closing transition:
-    // wait for that, or it would take the focus 'r' is about to move.
     await help.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => !document.activeElement?.closest('[role="dialog"]'));
-    await page.keyboard.press('r');
-    await page.waitForFunction(() => document.activeElement?.id === 'composer-input', undefined, { timeout: 5_000 });
 
     // Severity: one click opens the choices, one click corrects it; saved at once.
     await page.getByTestId('severity-badge').click();
@@ -127,7 +154,7 @@ describe('browser: the desk', () => {
     assert.equal((await relais.api(relais.admin, 'GET', `/conversations/${first}`)).severity, 'complaint');
 
     // e: resolved.
-    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('e');
     await page.getByTestId('status-select').and(page.locator('[value="Resolved"]')).waitFor();
     assert.equal((await relais.api(relais.admin, 'GET', `/conversations/${first}`)).status, 'resolved');
@@ -169,6 +196,8 @@ describe('browser: the desk', () => {
     await dialog.getByRole('button', { name: 'Create' }).click();
     assert.equal((await refused).status(), 422);
     const settingsField = dialog.getByTestId('channel-settings');
+    // The response arrives before React renders the error: wait for the field to point at it.
+    await page.waitForFunction(() => document.querySelector('[data-testid="channel-settings"]')?.getAttribute('aria-describedby')?.includes('error'));
     const describedBy = (await settingsField.getAttribute('aria-describedby')) ?? '';
     const errorId = describedBy.split(' ').find((x) => x.includes('error'));
     assert.ok(errorId, 'the settings field points at its error');

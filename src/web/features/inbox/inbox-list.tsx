@@ -49,7 +49,11 @@ export function InboxList(props: Props) {
     virtualizer.scrollToIndex(props.cursor, { align: 'auto' });
     requestAnimationFrame(() => {
       const row = parent.current?.querySelector<HTMLElement>(`[data-index="${props.cursor}"] a`);
-      if (row && document.activeElement !== row) row.focus({ preventScroll: true });
+      // Never take the focus from someone typing (the reply box, a filter) or from a dialog: the list may
+      // re-render (a live update, a refetch) while they are there.
+      const active = document.activeElement as HTMLElement | null;
+      const busyElsewhere = active && (active.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]') !== null);
+      if (row && active !== row && !busyElsewhere) row.focus({ preventScroll: true });
     });
   }, [props.cursor]); // eslint-disable-line react-hooks/exhaustive-deps
 

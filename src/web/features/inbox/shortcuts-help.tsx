@@ -9,7 +9,9 @@ const SHORTCUTS: [string[], string][] = [
 export function ShortcutsHelp(props: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation('inbox');
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('shortcuts.title')} data-testid="shortcuts-help">
+    // No focus return: the help is opened from anywhere by a key, and handing focus back to a list row on
+    // close would take it from the next shortcut (r: the reply box).
+    <Modal opened={props.opened} onClose={props.onClose} title={t('shortcuts.title')} data-testid="shortcuts-help" returnFocus={false}>
       <Table>
         <Table.Tbody>
           {SHORTCUTS.map(([keys, what]) => (
