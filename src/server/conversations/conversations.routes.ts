@@ -30,6 +30,8 @@ const patchBody = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   priority: z.number().int().min(0).max(4).optional(),
   intent: z.string().min(1).max(100).nullable().optional(),
+  /** A correction of triage's language reading (kept for the next training, like intent and severity). */
+  language: z.enum(['fr', 'en']).optional(),
   assigneeId: z.uuid().nullable().optional(),
   teamId: z.uuid().nullable().optional(),
   tags: z.array(z.string().min(1).max(50)).max(50).optional(),

@@ -97,6 +97,7 @@ export type ConversationPatch = {
   severity?: Severity | undefined;
   priority?: number | undefined;
   intent?: string | null | undefined;
+  language?: 'fr' | 'en' | undefined;
   assigneeId?: string | null | undefined;
   teamId?: string | null | undefined;
   tags?: string[] | undefined;
@@ -165,7 +166,7 @@ export async function updateConversation(db: Db, caller: Caller, id: string, pat
  * latest message, so the next training learns from it.
  */
 async function recordTriageCorrections(db: Db, orgId: string, conversationId: string, userId: string | null, changes: Record<string, { from: unknown; to: unknown }>) {
-  const corrected = (['intent', 'severity'] as const).filter((field) => changes[field]);
+  const corrected = (['intent', 'severity', 'language'] as const).filter((field) => changes[field]);
   if (corrected.length === 0) return;
   const [latest] = await db.select({ id: messages.id }).from(messages)
     .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound')))

@@ -188,11 +188,14 @@ describe('triage pipeline', () => {
     const { messageId, conversationId } = await receive('Le contrôleur a refusé mon chien dans le train', 'm8');
     await triageStoredMessage(deps, messageId);
     const res = await server.app.inject({
-      method: 'PATCH', url: `/api/conversations/${conversationId}`, headers: bearer(tenant.adminToken), payload: { intent: 'pets_on_board', severity: 'angry' },
+      method: 'PATCH', url: `/api/conversations/${conversationId}`, headers: bearer(tenant.adminToken), payload: { intent: 'pets_on_board', severity: 'angry', language: 'en' },
     });
     assert.equal(res.statusCode, 200);
+    assert.equal(json(res).language, 'en');
+    const unknown = await server.app.inject({ method: 'PATCH', url: `/api/conversations/${conversationId}`, headers: bearer(tenant.adminToken), payload: { language: 'klingon' } });
+    assert.equal(unknown.statusCode, 422);
     const corrections = await server.database.db.select().from(triageCorrections).where(eq(triageCorrections.conversationId, conversationId));
-    assert.deepEqual(corrections.map((c) => c.field).sort(), ['intent', 'severity']);
+    assert.deepEqual(corrections.map((c) => c.field).sort(), ['intent', 'language', 'severity']);
     assert.equal(corrections.find((c) => c.field === 'intent')!.messageId, messageId);
     const examples = await gatherTrainingExamples(server.database.db, tenant.orgId);
     assert.ok(examples.some((e) => e.label === 'pets_on_board' && e.text.includes('chien')));

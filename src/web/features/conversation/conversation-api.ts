@@ -57,7 +57,7 @@ export function useIntentLabels() {
   return useQuery({ queryKey: ['nlu', 'model'], queryFn: () => api<IntentModel>('/nlu/model').then((r) => r.model?.labels ?? []), staleTime: 10 * 60_000 });
 }
 
-export type ConversationPatch = Partial<Pick<Conversation, 'status' | 'level' | 'severity' | 'intent' | 'assigneeId' | 'priority' | 'tags'>>;
+export type ConversationPatch = Partial<Pick<Conversation, 'status' | 'level' | 'severity' | 'intent' | 'assigneeId' | 'priority' | 'tags'>> & { language?: 'fr' | 'en' };
 
 export function useUpdateConversation() {
   const client = useQueryClient();

@@ -1,4 +1,4 @@
-// What triage read, as badges: intent, severity, language, sentiment. Intent and severity are corrected in one
+// What triage read, as badges: intent, severity, language, sentiment. Intent, severity and language are corrected in one
 // click (a menu of the possible values); the correction is saved at once and feeds the next training.
 import { Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -60,7 +60,18 @@ export function TriageBadges(props: { conversation: Conversation; sentiment: num
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Badge variant="outline" color="gray">{t('triage.language')}: {c.language ? c.language.toUpperCase() : '—'}</Badge>
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={t('triage.correct', { what: t('triage.language') })} data-testid="language-badge">
+            <Badge variant="outline" color="gray" style={{ cursor: 'pointer' }}>{t('triage.language')}: {c.language ? c.language.toUpperCase() : '—'} ▾</Badge>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {(['fr', 'en'] as const).map((lang) => (
+            <Menu.Item key={lang} onClick={() => correct({ language: lang }, lang.toUpperCase())} disabled={lang === c.language}>{lang.toUpperCase()}</Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
       {sentiment && (
         <Badge variant="outline" color={sentiment === 'negative' ? 'red' : sentiment === 'positive' ? 'teal' : 'gray'}>
           {t('triage.sentiment')}: {t(`triage.sentimentValue.${sentiment}`)}
