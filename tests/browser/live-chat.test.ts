@@ -44,7 +44,9 @@ describe('browser: live chat between a customer and an agent', () => {
     const sent = agent.waitForResponse((r) => r.url().includes('/messages') && r.request().method() === 'POST');
     await agent.getByTestId('composer-send').click();
     assert.equal((await sent).status(), 201);
-    assert.equal(await agent.getByTestId('composer-input').inputValue(), '', 'the composer is emptied once sent');
+    // The response arrives before React re-renders: wait for the emptied composer rather than read it at once.
+    await agent.waitForFunction(() => (document.querySelector('[data-testid="composer-input"]') as HTMLTextAreaElement | null)?.value === '', undefined, { timeout: 5_000 })
+      .catch(() => assert.fail('the composer is emptied once sent'));
 
     // The customer sees the answer in the widget without doing anything.
     await customer.locator('.msg', { hasText: 'Je vous envoie une nouvelle carte' }).waitFor();
