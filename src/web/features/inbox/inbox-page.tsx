@@ -50,7 +50,15 @@ export function InboxPage() {
     ['j', () => move(1)],
     ['k', () => move(-1)],
     // A focused row is a link (Enter follows it natively); a focused button must keep its own Enter.
-    ['Enter', () => { if (cursor >= 0 && (document.activeElement === document.body || document.activeElement?.id === 'main')) open(cursor); }, { preventDefault: false }],
+    // Enter opens the row under the cursor when the focus is on the page or on a row (not on a button or a
+    // field, which keep their own Enter); the row link's own navigation is replaced, so it happens once.
+    ['Enter', (event) => {
+      const active = document.activeElement;
+      const onPage = !active || active === document.body || active.id === 'main' || active.closest('[data-testid="inbox-row"]') !== null;
+      if (cursor < 0 || !onPage) return;
+      event.preventDefault();
+      open(cursor);
+    }, { preventDefault: false }],
     ['r', () => document.getElementById('composer-input')?.focus()],
     ['e', () => {
       if (!openId) return;
